@@ -1,2 +1,4 @@
 pub mod engine;
+pub mod model;
+pub mod random;
 pub mod time;

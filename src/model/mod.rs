@@ -1,0 +1,21 @@
+//! The model of MODEL.md: the USSR, the USA, Japan and China, their rules, and what a world
+//! reports. Pure computation: no threads, files, terminals or plots, so it also builds for
+//! `wasm32-unknown-unknown`.
+
+mod calendar;
+mod japan;
+mod outcome;
+mod params;
+mod record;
+pub mod registry;
+mod usa;
+mod ussr;
+mod world;
+
+pub use calendar::Calendar;
+pub use outcome::{Ending, Shock, Territories, Territory, WorldOutcome};
+pub use params::{
+    China, EmperorTerms, Japan, Params, Potsdam, Power, ReplyKind, Signatories, Usa, Ussr, WeatherParams,
+};
+pub use record::{signatory_names, Actor, DdayTrigger, Happening, HopeEnd, Ignore, Observer, What};
+pub use world::run_world;
