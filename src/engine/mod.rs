@@ -113,7 +113,11 @@ impl<E> Simulation<E> {
 
     /// Runs events in order until the model stops, no event is left, or the next event is
     /// later than `horizon` (events exactly at the horizon still run).
-    pub fn run<M: Model<Event = E>>(&mut self, model: &mut M, horizon: SimTime) -> RunOutcome<M::Stop> {
+    pub fn run<M: Model<Event = E>>(
+        &mut self,
+        model: &mut M,
+        horizon: SimTime,
+    ) -> RunOutcome<M::Stop> {
         let mut handled = 0;
         loop {
             match self.scheduler.peek_time() {

@@ -4,7 +4,7 @@
 
 use super::params::Params;
 use crate::engine::SimTime;
-use crate::time::{date_of_index, TimeError, Zone};
+use crate::time::{TimeError, Zone, date_of_index};
 
 /// Days covered, from 1945-05-31: past any X-day a scenario may set (the end of 1946).
 const DAYS: usize = 600;
@@ -32,9 +32,15 @@ impl Calendar {
         let tokyo = Zone::named("Tokyo")?;
         let h_zone = Zone::named(&p.ussr.h_hour_zone)?;
         let mut weather = vec![None; DAYS];
-        for (days, clear) in [(&p.usa.weather.clear, true), (&p.usa.weather.overcast, false)] {
+        for (days, clear) in [
+            (&p.usa.weather.clear, true),
+            (&p.usa.weather.overcast, false),
+        ] {
             for &d in days {
-                if let Some(slot) = usize::try_from(d - FIRST_DAY).ok().and_then(|i| weather.get_mut(i)) {
+                if let Some(slot) = usize::try_from(d - FIRST_DAY)
+                    .ok()
+                    .and_then(|i| weather.get_mut(i))
+                {
                     *slot = Some(clear);
                 }
             }

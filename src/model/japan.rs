@@ -12,7 +12,7 @@
 use super::outcome::Shock;
 use super::params::{EmperorTerms, ReplyKind};
 use super::record::{HopeEnd, Observer, What};
-use super::world::{order, Ev, Hope, Phase, Stage, World};
+use super::world::{Ev, Hope, Phase, Stage, World, order};
 use crate::engine::{Scheduler, SimTime};
 
 /// Tolerance for floating-point rounding at the threshold [pressure units].
@@ -29,7 +29,11 @@ impl<O: Observer> World<'_, O> {
     }
 
     pub(crate) fn threshold(&self) -> f64 {
-        let hope = if self.hope == Hope::Alive { self.p.japan.w_hope } else { 0.0 };
+        let hope = if self.hope == Hope::Alive {
+            self.p.japan.w_hope
+        } else {
+            0.0
+        };
         self.p.japan.threshold + self.threshold_adj + hope
     }
 
@@ -44,7 +48,11 @@ impl<O: Observer> World<'_, O> {
             return;
         }
         if self.margin(now) >= -EPS {
-            let credited = if before < -EPS { shock } else { Shock::Background };
+            let credited = if before < -EPS {
+                shock
+            } else {
+                Shock::Background
+            };
             self.start_deliberation(now, credited, s);
         } else {
             self.recheck_pressure(s);
@@ -123,7 +131,13 @@ impl<O: Observer> World<'_, O> {
         } else {
             (self.pressure(now), self.threshold())
         };
-        self.emit(now, What::HearsUltimatum { pressure, threshold });
+        self.emit(
+            now,
+            What::HearsUltimatum {
+                pressure,
+                threshold,
+            },
+        );
         if self.ussr_signed {
             self.end_hope(now, HopeEnd::Signature);
         }
@@ -182,7 +196,14 @@ impl<O: Observer> World<'_, O> {
         }
         let shock = self.crossing.unwrap_or(Shock::Background);
         let (pressure, threshold) = (self.pressure(now), self.threshold());
-        self.emit(now, What::BigSixConvenes { shock, pressure, threshold });
+        self.emit(
+            now,
+            What::BigSixConvenes {
+                shock,
+                pressure,
+                threshold,
+            },
+        );
         s.schedule_at(now + self.p.japan.seidan_delay, order::DECIDE, Ev::Seidan);
     }
 
@@ -196,7 +217,13 @@ impl<O: Observer> World<'_, O> {
             self.emit(now, What::Seidan { n: self.decisions });
             match self.stage {
                 Stage::Offer => s.schedule_at(now + j.offer_delay, order::DECIDE, Ev::Offer),
-                Stage::Accept => s.schedule_at(now + j.accept_delay, order::DECIDE, Ev::Accept { unconditional: false }),
+                Stage::Accept => s.schedule_at(
+                    now + j.accept_delay,
+                    order::DECIDE,
+                    Ev::Accept {
+                        unconditional: false,
+                    },
+                ),
             };
         } else {
             self.emit(now, What::NoDecision);
@@ -216,7 +243,11 @@ impl<O: Observer> World<'_, O> {
         }
         self.first_offer.get_or_insert(now);
         let p = self.p;
-        s.schedule_at(now + p.usa.offer_transit, order::NEWS, Ev::WashingtonKnowsOffer);
+        s.schedule_at(
+            now + p.usa.offer_transit,
+            order::NEWS,
+            Ev::WashingtonKnowsOffer,
+        );
         s.schedule_at(now + p.ussr.offer_news, order::NEWS, Ev::StalinKnowsOffer);
         if self.terms == Some(EmperorTerms::Guaranteed) {
             self.on_accept(now, true, s);
@@ -241,7 +272,13 @@ impl<O: Observer> World<'_, O> {
             }
             ReplyKind::Accept => {
                 self.phase = Phase::Deliberating;
-                s.schedule_at(now + j.accept_delay, order::DECIDE, Ev::Accept { unconditional: false });
+                s.schedule_at(
+                    now + j.accept_delay,
+                    order::DECIDE,
+                    Ev::Accept {
+                        unconditional: false,
+                    },
+                );
             }
             ReplyKind::Reject => {
                 let before = self.margin(now);
@@ -300,7 +337,11 @@ impl<O: Observer> World<'_, O> {
         self.broadcast_ev = None;
         self.broadcast = Some(now);
         self.emit(now, What::Broadcast);
-        s.schedule_at(now + self.p.japan.formal_delay, order::ACT, Ev::FormalSurrender);
+        s.schedule_at(
+            now + self.p.japan.formal_delay,
+            order::ACT,
+            Ev::FormalSurrender,
+        );
         self.plan_operations_after_broadcast(now, s);
     }
 
@@ -308,9 +349,13 @@ impl<O: Observer> World<'_, O> {
         self.formal = Some(now);
         self.emit(now, What::FormalSurrender);
         // A Soviet attack still pending is called off: the war is over.
-        for id in [self.attack_ev.take(), self.declaration_ev.take(), self.race_ev.take()]
-            .into_iter()
-            .flatten()
+        for id in [
+            self.attack_ev.take(),
+            self.declaration_ev.take(),
+            self.race_ev.take(),
+        ]
+        .into_iter()
+        .flatten()
         {
             s.cancel(id);
         }

@@ -15,7 +15,8 @@ mod world;
 pub use calendar::Calendar;
 pub use outcome::{Ending, Shock, Territories, Territory, WorldOutcome};
 pub use params::{
-    China, EmperorTerms, Japan, Params, Potsdam, Power, ReplyKind, Signatories, Usa, Ussr, WeatherParams,
+    China, EmperorTerms, Japan, Params, Potsdam, Power, ReplyKind, Signatories, Usa, Ussr,
+    WeatherParams,
 };
-pub use record::{signatory_names, Actor, DdayTrigger, Happening, HopeEnd, Ignore, Observer, What};
+pub use record::{Actor, DdayTrigger, Happening, HopeEnd, Ignore, Observer, What, signatory_names};
 pub use world::run_world;

@@ -129,7 +129,9 @@ impl Territories {
 
     /// The territories held, in [`Territory::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = Territory> {
-        Territory::ALL.into_iter().filter(move |t| self.contains(*t))
+        Territory::ALL
+            .into_iter()
+            .filter(move |t| self.contains(*t))
     }
 }
 

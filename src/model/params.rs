@@ -4,7 +4,7 @@
 //! plausible range, source); `Params::historical()` is the historical world of MODEL.md §2.
 
 use crate::engine::{SimDuration, SimTime};
-use crate::time::{parse_time, SimDuration as D};
+use crate::time::{SimDuration as D, parse_time};
 
 /// What the Potsdam Proclamation says of the Emperor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -405,5 +405,43 @@ impl Params {
                 treaty: Some(t("1945-08-14 12:00 Moscow")),
             },
         }
+    }
+}
+
+impl Params {
+    /// Values that are each possible but impossible together, as (key, message) pairs.
+    pub fn inconsistencies(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.ussr.lead_min > self.ussr.lead_planned {
+            out.push((
+                "ussr.lead_min",
+                format!(
+                    "the compressed preparation ({}) cannot be longer than the planned one, ussr.lead_planned ({})",
+                    self.ussr.lead_min, self.ussr.lead_planned
+                ),
+            ));
+        }
+        if self.usa.olympic_xday <= self.potsdam.issued {
+            out.push((
+                "usa.olympic_xday",
+                "X-day, the end of a world, must come after the ultimatum (potsdam.issued)"
+                    .to_string(),
+            ));
+        }
+        if let Some(day) = self
+            .usa
+            .weather
+            .clear
+            .iter()
+            .find(|d| self.usa.weather.overcast.contains(d))
+        {
+            let date =
+                crate::time::date_of_index(*day).map_or_else(|| day.to_string(), |d| d.to_string());
+            out.push((
+                "usa.weather.overcast",
+                format!("{date} is listed as both clear (usa.weather.clear) and overcast"),
+            ));
+        }
+        out
     }
 }

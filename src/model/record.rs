@@ -290,10 +290,9 @@ impl Happening {
             | What::StandsDown => "Moscow",
             What::Trinity => "Trinity",
             What::TrinityReport | What::Proclamation { .. } => "Potsdam",
-            What::DropOrder
-            | What::HaltsAtomic
-            | What::StrikesResume
-            | What::Reply { .. } => "Washington",
+            What::DropOrder | What::HaltsAtomic | What::StrikesResume | What::Reply { .. } => {
+                "Washington"
+            }
             What::BombReady { .. } => "Tinian",
             What::FrontsReady | What::Attack { .. } => "Transbaikal",
             What::OpStarted { territory } | What::OpDone { territory } => territory.place(),
@@ -306,7 +305,10 @@ impl Happening {
         match self.what {
             What::MediationRequested => "S 14",
             What::SuspendsJudgment => "S 37",
-            What::DdaySet { trigger: DdayTrigger::Excluded, .. } => "S 39-42",
+            What::DdaySet {
+                trigger: DdayTrigger::Excluded,
+                ..
+            } => "S 39-42",
             What::DdaySet { .. } => "S 50",
             What::FrontsReady => "S 41",
             What::AtomicStrike { n: 1 } => "S 45",
@@ -314,7 +316,9 @@ impl Happening {
             What::DeclaresWar => "S 52",
             What::Attack { .. } => "S 50",
             What::Proclamation { .. } | What::DropOrder | What::HopeEnds { .. } => "S",
-            What::BigSixConvenes { .. } | What::Accepts { .. } | What::FormalSurrender => "V; time M",
+            What::BigSixConvenes { .. } | What::Accepts { .. } | What::FormalSurrender => {
+                "V; time M"
+            }
             What::Seidan { n: 2 } => "V; time M",
             What::ChinaTreaty | What::RefusesMediation | What::StandsDown => "M",
             What::Invasion => "V",
@@ -471,5 +475,9 @@ impl Observer for Vec<Happening> {
 
 /// The names of signatories, for printing.
 pub fn signatory_names(powers: &[Power]) -> String {
-    powers.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
+    powers
+        .iter()
+        .map(|p| p.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -3,13 +3,17 @@
 
 use super::params::{Power, Signatories};
 use super::record::{Observer, What};
-use super::world::{order, Ev, Phase, World};
+use super::world::{Ev, Phase, World, order};
 use crate::engine::{Scheduler, SimTime};
 
 impl<O: Observer> World<'_, O> {
     pub(crate) fn on_trinity(&mut self, now: SimTime, s: &mut Scheduler<Ev>) {
         self.emit(now, What::Trinity);
-        s.schedule_at(now + self.p.usa.report_delay, order::NEWS, Ev::TrinityReport);
+        s.schedule_at(
+            now + self.p.usa.report_delay,
+            order::NEWS,
+            Ev::TrinityReport,
+        );
     }
 
     pub(crate) fn on_trinity_report(&mut self, now: SimTime) {
@@ -37,7 +41,11 @@ impl<O: Observer> World<'_, O> {
         if self.ussr_signed {
             self.on_ussr_signed(now, s);
         } else if p.ussr.enters_war {
-            s.schedule_at(now + p.ussr.exclusion_reaction, order::DECIDE, Ev::StalinExcluded);
+            s.schedule_at(
+                now + p.ussr.exclusion_reaction,
+                order::DECIDE,
+                Ev::StalinExcluded,
+            );
         }
     }
 
@@ -58,7 +66,9 @@ impl<O: Observer> World<'_, O> {
             return false;
         };
         while self.weather.len() <= index {
-            let clear = self.rng.bernoulli("weather", self.p.usa.weather.p_clear_day);
+            let clear = self
+                .rng
+                .bernoulli("weather", self.p.usa.weather.p_clear_day);
             self.weather.push(clear);
         }
         self.weather[index]
@@ -119,7 +129,12 @@ impl<O: Observer> World<'_, O> {
     }
 
     pub(crate) fn on_halt(&mut self, now: SimTime, s: &mut Scheduler<Ev>) {
-        if self.halted || !matches!(self.phase, Phase::Offered | Phase::Accepted | Phase::Deliberating) {
+        if self.halted
+            || !matches!(
+                self.phase,
+                Phase::Offered | Phase::Accepted | Phase::Deliberating
+            )
+        {
             return;
         }
         self.halted = true;
@@ -142,7 +157,12 @@ impl<O: Observer> World<'_, O> {
         if self.phase != Phase::Offered {
             return;
         }
-        self.emit(now, What::Reply { kind: self.p.usa.reply });
+        self.emit(
+            now,
+            What::Reply {
+                kind: self.p.usa.reply,
+            },
+        );
         s.schedule_at(now + self.p.usa.reply_transit, order::NEWS, Ev::HearReply);
     }
 }

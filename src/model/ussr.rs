@@ -3,14 +3,17 @@
 
 use super::outcome::Territory;
 use super::record::{DdayTrigger, Observer, What};
-use super::world::{order, Ev, World};
+use super::world::{Ev, World, order};
 use crate::engine::{Scheduler, SimDuration, SimTime};
 
 impl<O: Observer> World<'_, O> {
     /// Schedules the attack (and the declaration, unless the USSR signed the ultimatum) at
     /// H-hour `dday`, replacing any earlier schedule.
     pub(crate) fn schedule_dday(&mut self, s: &mut Scheduler<Ev>, dday: SimTime) {
-        for id in [self.attack_ev.take(), self.declaration_ev.take()].into_iter().flatten() {
+        for id in [self.attack_ev.take(), self.declaration_ev.take()]
+            .into_iter()
+            .flatten()
+        {
             s.cancel(id);
         }
         self.dday = Some(dday);
@@ -22,29 +25,47 @@ impl<O: Observer> World<'_, O> {
     }
 
     /// Moves D-day to `candidate` if that is earlier; Stalin only ever advances it.
-    fn advance_dday(&mut self, now: SimTime, s: &mut Scheduler<Ev>, candidate: Option<SimTime>, trigger: DdayTrigger) {
+    fn advance_dday(
+        &mut self,
+        now: SimTime,
+        s: &mut Scheduler<Ev>,
+        candidate: Option<SimTime>,
+        trigger: DdayTrigger,
+    ) {
         let Some(new) = candidate else { return };
         if self.dday.is_some_and(|cur| new >= cur) {
             return;
         }
         let previous = self.dday;
         self.schedule_dday(s, new);
-        self.emit(now, What::DdaySet { dday: new, previous, trigger });
+        self.emit(
+            now,
+            What::DdaySet {
+                dday: new,
+                previous,
+                trigger,
+            },
+        );
     }
 
     fn can_still_enter(&self) -> bool {
-        self.p.ussr.enters_war && self.entered.is_none() && !self.stood_down && self.formal.is_none()
+        self.p.ussr.enters_war
+            && self.entered.is_none()
+            && !self.stood_down
+            && self.formal.is_none()
     }
 
     /// The first H-hour after an orderly final preparation.
     fn planned_h_hour(&self) -> Option<SimTime> {
-        self.cal.h_hour_after(self.p.ussr.fronts_ready + self.p.ussr.lead_planned)
+        self.cal
+            .h_hour_after(self.p.ussr.fronts_ready + self.p.ussr.lead_planned)
     }
 
     /// The first H-hour after the compressed preparation and the minimum notice from now.
     fn earliest_h_hour(&self, now: SimTime) -> Option<SimTime> {
         let u = &self.p.ussr;
-        self.cal.h_hour_after((u.fronts_ready + u.lead_min).max(now + u.min_notice))
+        self.cal
+            .h_hour_after((u.fronts_ready + u.lead_min).max(now + u.min_notice))
     }
 
     /// The signature is the declaration: D-day is set at once as under trigger 1.
@@ -104,14 +125,21 @@ impl<O: Observer> World<'_, O> {
         if !self.can_still_enter() || self.dday.is_none() {
             return;
         }
-        if self.rng.bernoulli("ussr.attack_after_offer", self.p.ussr.p_attack_after_offer) {
+        if self
+            .rng
+            .bernoulli("ussr.attack_after_offer", self.p.ussr.p_attack_after_offer)
+        {
             let h = self.earliest_h_hour(now);
             self.advance_dday(now, s, h, DdayTrigger::TooLate);
         } else {
             self.stood_down = true;
-            for id in [self.attack_ev.take(), self.declaration_ev.take(), self.race_ev.take()]
-                .into_iter()
-                .flatten()
+            for id in [
+                self.attack_ev.take(),
+                self.declaration_ev.take(),
+                self.race_ev.take(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 s.cancel(id);
             }
@@ -129,13 +157,26 @@ impl<O: Observer> World<'_, O> {
         let previous = self.dday;
         match self.p.china.treaty {
             Some(treaty) => {
-                if let Some(h) = self.cal.h_hour_after(treaty.max(now) + self.p.ussr.min_notice) {
+                if let Some(h) = self
+                    .cal
+                    .h_hour_after(treaty.max(now) + self.p.ussr.min_notice)
+                {
                     self.schedule_dday(s, h);
-                    self.emit(now, What::DdaySet { dday: h, previous, trigger: DdayTrigger::ChinaTreaty });
+                    self.emit(
+                        now,
+                        What::DdaySet {
+                            dday: h,
+                            previous,
+                            trigger: DdayTrigger::ChinaTreaty,
+                        },
+                    );
                 }
             }
             None => {
-                for id in [self.attack_ev.take(), self.declaration_ev.take()].into_iter().flatten() {
+                for id in [self.attack_ev.take(), self.declaration_ev.take()]
+                    .into_iter()
+                    .flatten()
+                {
                     s.cancel(id);
                 }
                 self.dday = None;
@@ -163,13 +204,29 @@ impl<O: Observer> World<'_, O> {
             s.cancel(id);
         }
         self.entered = Some(now);
-        self.emit(now, What::Attack { signed: self.ussr_signed });
+        self.emit(
+            now,
+            What::Attack {
+                signed: self.ussr_signed,
+            },
+        );
         let u = &self.p.ussr;
         s.schedule_at(now + self.p.japan.soviet_news, order::NEWS, Ev::HearAttack);
         let manchuria = now + u.manchuria_duration;
-        self.manchuria_done_ev = Some((s.schedule_at(manchuria, order::ACT, Ev::OpDone(Territory::Manchuria)), manchuria));
-        s.schedule_at(now + u.korea_duration, order::ACT, Ev::OpDone(Territory::NorthKorea));
-        s.schedule_at(now + u.sakhalin_start, order::ACT, Ev::OpStart(Territory::SouthSakhalin));
+        self.manchuria_done_ev = Some((
+            s.schedule_at(manchuria, order::ACT, Ev::OpDone(Territory::Manchuria)),
+            manchuria,
+        ));
+        s.schedule_at(
+            now + u.korea_duration,
+            order::ACT,
+            Ev::OpDone(Territory::NorthKorea),
+        );
+        s.schedule_at(
+            now + u.sakhalin_start,
+            order::ACT,
+            Ev::OpStart(Territory::SouthSakhalin),
+        );
         if self.broadcast.is_some() {
             self.plan_operations_after_broadcast(now, s);
         }
@@ -196,19 +253,33 @@ impl<O: Observer> World<'_, O> {
             }
         }
         let base = broadcast.max(entered);
-        s.schedule_at(base + u.kurils_start, order::ACT, Ev::OpStart(Territory::Kurils));
-        s.schedule_at(base + u.hokkaido_decision, order::DECIDE, Ev::HokkaidoDecision);
+        s.schedule_at(
+            base + u.kurils_start,
+            order::ACT,
+            Ev::OpStart(Territory::Kurils),
+        );
+        s.schedule_at(
+            base + u.hokkaido_decision,
+            order::DECIDE,
+            Ev::HokkaidoDecision,
+        );
     }
 
     pub(crate) fn on_hokkaido_decision(&mut self, now: SimTime, s: &mut Scheduler<Ev>) {
         if self.ops_stopped {
             return;
         }
-        if self.rng.bernoulli("ussr.us_objects", self.p.ussr.p_us_objects) {
+        if self
+            .rng
+            .bernoulli("ussr.us_objects", self.p.ussr.p_us_objects)
+        {
             self.emit(now, What::HokkaidoCancelled);
         } else {
             let u = &self.p.ussr;
-            let base = self.broadcast.unwrap_or(now).max(self.entered.unwrap_or(now));
+            let base = self
+                .broadcast
+                .unwrap_or(now)
+                .max(self.entered.unwrap_or(now));
             let landing = (base + u.hokkaido_landing).max(now);
             s.schedule_at(landing, order::ACT, Ev::OpStart(Territory::Hokkaido));
         }
@@ -247,6 +318,10 @@ impl<O: Observer> World<'_, O> {
     /// A neutral USSR's answer to Japan's request.
     pub(crate) fn on_mediation_answer(&mut self, now: SimTime, s: &mut Scheduler<Ev>) {
         self.emit(now, What::RefusesMediation);
-        s.schedule_at(now + self.p.japan.refusal_news, order::NEWS, Ev::HearRefusal);
+        s.schedule_at(
+            now + self.p.japan.refusal_news,
+            order::NEWS,
+            Ev::HearRefusal,
+        );
     }
 }

@@ -5,7 +5,9 @@ use super::calendar::Calendar;
 use super::outcome::{Ending, Shock, Territories, Territory, WorldOutcome};
 use super::params::{EmperorTerms, Params};
 use super::record::{Happening, Observer, What};
-use crate::engine::{Control, EventId, Model, Scheduler, SimDuration, SimTime, Simulation, StopReason};
+use crate::engine::{
+    Control, EventId, Model, Scheduler, SimDuration, SimTime, Simulation, StopReason,
+};
 use crate::random::Streams;
 
 /// Same-time events run in this order (lower first): inputs, then physical acts, then
@@ -209,7 +211,11 @@ impl<'a, O: Observer> World<'a, O> {
     /// Schedules the inputs of MODEL.md §2 and the plans in force on 1945-06-01.
     fn start(&mut self, s: &mut Scheduler<Ev>) {
         let p = self.p;
-        s.schedule_at(p.japan.mediation_request, order::INPUT, Ev::MediationRequest);
+        s.schedule_at(
+            p.japan.mediation_request,
+            order::INPUT,
+            Ev::MediationRequest,
+        );
         s.schedule_at(p.usa.trinity, order::INPUT, Ev::Trinity);
         s.schedule_at(p.usa.drop_order, order::INPUT, Ev::DropOrder);
         s.schedule_at(p.potsdam.issued, order::INPUT, Ev::Proclamation);
@@ -304,7 +310,12 @@ impl<O: Observer> Model for World<'_, O> {
     type Event = Ev;
     type Stop = Ending;
 
-    fn handle(&mut self, now: SimTime, event: Ev, scheduler: &mut Scheduler<Ev>) -> Control<Ending> {
+    fn handle(
+        &mut self,
+        now: SimTime,
+        event: Ev,
+        scheduler: &mut Scheduler<Ev>,
+    ) -> Control<Ending> {
         self.handle_event(now, event, scheduler)
     }
 }
@@ -339,4 +350,3 @@ pub fn run_world<O: Observer>(
     };
     world.outcome(ending)
 }
-

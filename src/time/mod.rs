@@ -59,7 +59,9 @@ pub enum TimeError {
         nearest: Option<String>,
     },
     /// The text is not a time in a known form.
-    #[error("`{text}` is not a time: {reason}; write e.g. \"1945-08-09 00:00 Transbaikal\" or \"1945-08-08T15:00:00Z\"")]
+    #[error(
+        "`{text}` is not a time: {reason}; write e.g. \"1945-08-09 00:00 Transbaikal\" or \"1945-08-08T15:00:00Z\""
+    )]
     BadTime {
         /// What was written.
         text: String,
@@ -107,7 +109,10 @@ impl Zone {
     /// [`TimeError::UnknownZone`], with the nearest known name.
     pub fn named(name: &str) -> Result<Zone, TimeError> {
         let trimmed = name.trim();
-        if let Some((alias, iana)) = ALIASES.iter().find(|(a, _)| a.eq_ignore_ascii_case(trimmed)) {
+        if let Some((alias, iana)) = ALIASES
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(trimmed))
+        {
             let tz = TimeZone::get(iana).map_err(|_| unknown_zone(trimmed))?;
             return Ok(Zone {
                 name: (*alias).to_string(),
@@ -204,7 +209,12 @@ fn unknown_zone(name: &str) -> TimeError {
     let nearest = ALIASES
         .iter()
         .flat_map(|(a, i)| [*a, *i])
-        .map(|cand| (strsim::jaro_winkler(&cand.to_lowercase(), &name.to_lowercase()), cand))
+        .map(|cand| {
+            (
+                strsim::jaro_winkler(&cand.to_lowercase(), &name.to_lowercase()),
+                cand,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_string());
@@ -216,7 +226,11 @@ fn unknown_zone(name: &str) -> TimeError {
 
 fn to_timestamp(t: SimTime) -> Timestamp {
     let secs = EPOCH_UNIX_SECONDS.saturating_add(t.minutes().saturating_mul(60));
-    Timestamp::from_second(secs).unwrap_or(if secs < 0 { Timestamp::MIN } else { Timestamp::MAX })
+    Timestamp::from_second(secs).unwrap_or(if secs < 0 {
+        Timestamp::MIN
+    } else {
+        Timestamp::MAX
+    })
 }
 
 fn from_timestamp(ts: Timestamp) -> SimTime {
@@ -253,10 +267,14 @@ pub fn parse_time(text: &str) -> Result<SimTime, TimeError> {
         _ => (None, rest),
     };
     if zone_text.is_empty() {
-        return Err(bad("it names no time zone (add one, e.g. \"Tokyo\" or \"UTC\")"));
+        return Err(bad(
+            "it names no time zone (add one, e.g. \"Tokyo\" or \"UTC\")",
+        ));
     }
     let minutes = match clock {
-        Some(c) => parse_time_of_day(c).map_err(|_| bad(&format!("`{c}` is not a time of day HH:MM")))?,
+        Some(c) => {
+            parse_time_of_day(c).map_err(|_| bad(&format!("`{c}` is not a time of day HH:MM")))?
+        }
         None => 0,
     };
     let zone = Zone::named(zone_text)?;
@@ -368,11 +386,22 @@ mod tests {
 
     #[test]
     fn bad_times_say_why() {
-        assert!(matches!(parse_time("1945-08-06 08:15"), Err(TimeError::BadTime { .. })));
-        assert!(matches!(parse_time("1945-13-06 08:15 Tokyo"), Err(TimeError::BadTime { .. })));
-        assert!(matches!(parse_time("1945-08-06 25:15 Tokyo"), Err(TimeError::BadTime { .. })));
+        assert!(matches!(
+            parse_time("1945-08-06 08:15"),
+            Err(TimeError::BadTime { .. })
+        ));
+        assert!(matches!(
+            parse_time("1945-13-06 08:15 Tokyo"),
+            Err(TimeError::BadTime { .. })
+        ));
+        assert!(matches!(
+            parse_time("1945-08-06 25:15 Tokyo"),
+            Err(TimeError::BadTime { .. })
+        ));
         match parse_time("1945-08-06 08:15 Tokio") {
-            Err(TimeError::UnknownZone { nearest, .. }) => assert_eq!(nearest.as_deref(), Some("Tokyo")),
+            Err(TimeError::UnknownZone { nearest, .. }) => {
+                assert_eq!(nearest.as_deref(), Some("Tokyo"))
+            }
             other => panic!("{other:?}"),
         }
     }

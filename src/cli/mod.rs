@@ -1,0 +1,217 @@
+//! The command-line tool: argument parsing, files and the terminal. Everything here is the
+//! edge; the library below it does no I/O.
+
+mod fs;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use endgame::model::registry::SPECS;
+use endgame::model::{Happening, run_world};
+use endgame::random::Streams;
+use endgame::report::{params, trace};
+use endgame::scenario::{self, Origin, ScenarioError, format_value};
+
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 1945;
+
+/// Endgame: a counterfactual simulator of how the Pacific War ended in 1945.
+#[derive(Debug, Parser)]
+#[command(name = "endgame", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TraceFormat {
+    /// One event a line, for people.
+    Text,
+    /// One JSON object a line, for programs.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ParamsFormat {
+    /// The Markdown reference (docs/parameters.md).
+    Markdown,
+    /// A scenario file setting every key to its historical value, with its documentation.
+    Scenario,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print one world's timeline.
+    Trace {
+        /// The scenario file.
+        scenario: String,
+        /// The master seed.
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        /// Which world (0-based) of the seed.
+        #[arg(long, default_value_t = 0)]
+        world: u64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
+        format: TraceFormat,
+        /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+    },
+    /// Validate scenario files and print their resolved parameters.
+    Check {
+        /// The scenario files.
+        #[arg(required = true)]
+        scenarios: Vec<String>,
+        /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+    },
+    /// Print the reference of every parameter.
+    Params {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParamsFormat::Markdown)]
+        format: ParamsFormat,
+    },
+}
+
+/// A failure and the exit code it deserves: 2 for bad input, 1 for anything else.
+enum Failure {
+    Input(ScenarioError),
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(e)) => {
+            eprintln!("error: invalid scenario\n{e}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Trace {
+            scenario,
+            seed,
+            world,
+            format,
+            sets,
+        } => trace_cmd(&scenario, seed, world, format, &sets),
+        Command::Check { scenarios, sets } => check_cmd(&scenarios, &sets),
+        Command::Params { format } => {
+            let text = match format {
+                ParamsFormat::Markdown => params::markdown(),
+                ParamsFormat::Scenario => params::scenario_template(),
+            };
+            write_out(&text)?;
+            Ok(())
+        }
+    }
+}
+
+fn write_out(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`| head`) is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+fn trace_cmd(
+    path: &str,
+    seed: u64,
+    world: u64,
+    format: TraceFormat,
+    sets: &[String],
+) -> Result<(), Failure> {
+    let s = scenario::load(path, sets, &fs::FsLoader).map_err(Failure::Input)?;
+    let mut log: Vec<Happening> = Vec::new();
+    let outcome = run_world(&s.params, &s.calendar, Streams::new(seed, world), &mut log);
+    let mut out = String::new();
+    match format {
+        TraceFormat::Text => {
+            let title = s
+                .title
+                .as_deref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "# {}{title} (seed {seed}, world {world})\n",
+                s.path
+            ));
+            for h in &log {
+                out.push_str(&trace::text_line(h));
+                out.push('\n');
+            }
+            out.push('\n');
+            for line in trace::summary(&outcome) {
+                out.push_str(&format!("# {line}\n"));
+            }
+        }
+        TraceFormat::Jsonl => {
+            for h in &log {
+                let json =
+                    serde_json::to_string(&trace::line(h)).context("cannot encode the trace")?;
+                out.push_str(&json);
+                out.push('\n');
+            }
+        }
+    }
+    write_out(&out)?;
+    Ok(())
+}
+
+fn check_cmd(paths: &[String], sets: &[String]) -> Result<(), Failure> {
+    let mut failed: Vec<ScenarioError> = Vec::new();
+    let mut out = String::new();
+    for path in paths {
+        match scenario::load(path, sets, &fs::FsLoader) {
+            Err(e) => failed.push(e),
+            Ok(s) => {
+                let set = s.origins.iter().filter(|o| **o != Origin::Default).count();
+                out.push_str(&format!(
+                    "# {path}: valid; {} parameters, {set} set by the scenario, {} at their historical values\n",
+                    SPECS.len(),
+                    SPECS.len() - set
+                ));
+                let mut section = "";
+                for (spec, origin) in SPECS.iter().zip(&s.origins) {
+                    let (head, rest) = spec.key.split_once('.').unwrap_or(("", spec.key));
+                    if head != section {
+                        section = head;
+                        out.push_str(&format!("\n[{section}]\n"));
+                    }
+                    let value = format_value(&spec.kind, &(spec.get)(&s.params));
+                    out.push_str(&format!("{rest} = {value}  # {origin}\n"));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    write_out(&out)?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        let problems = failed.into_iter().flat_map(|e| e.problems).collect();
+        Err(Failure::Input(ScenarioError { problems }))
+    }
+}

@@ -1,0 +1,450 @@
+//! Scenarios: TOML files that set the model's parameters.
+//!
+//! A scenario sets any key of the parameter registry ([`crate::model::registry::SPECS`]);
+//! keys it does not set keep their historical values. It may start from another file with
+//! `extends = "other.toml"` (relative to the file) and override keys; `--set KEY=VALUE`
+//! overrides come last. Every problem is reported with its file, line, column and key, what
+//! was expected and what was found, and the nearest valid key or value.
+//!
+//! The parser reads no files itself: a [`Loader`] hands it text, so the same code runs in
+//! the command-line tool and in a browser.
+//!
+//! ```
+//! use endgame::scenario::{parse_str, MemoryLoader};
+//! let s = parse_str("what_if.toml", "[potsdam]\nemperor = \"guaranteed\"\n", &[]).unwrap();
+//! assert_eq!(s.params.potsdam.emperor, endgame::model::EmperorTerms::Guaranteed);
+//! let err = parse_str("typo.toml", "[usa]\nbom_ready = []\n", &[]).unwrap_err();
+//! assert_eq!(err.to_string(), "typo.toml:2:1: `usa.bom_ready`: unknown key; did you mean `usa.bomb_ready`?");
+//! ```
+
+mod convert;
+mod error;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+pub use convert::format_value;
+pub use error::{Origin, Problem, ScenarioError, nearest};
+
+use crate::model::registry::{SPECS, Value};
+use crate::model::{Calendar, Params};
+
+/// Keys a scenario may set besides parameters.
+const META_KEYS: &[&str] = &["extends", "title", "description"];
+/// How many files an `extends` chain may hold.
+const MAX_CHAIN: usize = 32;
+/// The largest scenario text read [bytes].
+const MAX_TEXT: usize = 4 << 20;
+
+/// Supplies scenario texts by path.
+pub trait Loader {
+    /// Reads the file at `path`. Returns a stable identity for the file (used to detect
+    /// `extends` cycles) and its text, or a message saying why it cannot be read.
+    ///
+    /// # Errors
+    /// A message such as "no such file".
+    fn read(&self, path: &str) -> Result<(String, String), String>;
+}
+
+/// A loader over texts held in memory (for tests and the browser).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryLoader {
+    /// Texts by path.
+    pub files: BTreeMap<String, String>,
+}
+
+impl Loader for MemoryLoader {
+    fn read(&self, path: &str) -> Result<(String, String), String> {
+        let key = normalize(path);
+        self.files
+            .get(&key)
+            .map(|t| (key.clone(), t.clone()))
+            .ok_or_else(|| "no such file".to_string())
+    }
+}
+
+/// A loaded, validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// The scenario's name: its file stem.
+    pub name: String,
+    /// The path it was loaded from.
+    pub path: String,
+    /// Its title, if it gives one.
+    pub title: Option<String>,
+    /// Its description, if it gives one.
+    pub description: Option<String>,
+    /// The resolved parameters.
+    pub params: Params,
+    /// The calendar built from them.
+    pub calendar: Calendar,
+    /// Where each parameter's value came from, by index in [`SPECS`].
+    pub origins: Vec<Origin>,
+}
+
+/// Loads the scenario at `path` through `loader`, then applies `sets` (`KEY=VALUE`, VALUE
+/// a TOML value; a bare word is taken as a string).
+///
+/// # Errors
+/// [`ScenarioError`] with every problem found.
+pub fn load(path: &str, sets: &[String], loader: &dyn Loader) -> Result<Scenario, ScenarioError> {
+    let mut state = State::default();
+    state.file(path, loader, None, 0);
+    for set in sets {
+        state.set(set);
+    }
+    state.finish(path)
+}
+
+/// Parses a scenario from text (an `extends` in it fails: there is nothing to load).
+///
+/// # Errors
+/// [`ScenarioError`] with every problem found.
+pub fn parse_str(name: &str, text: &str, sets: &[String]) -> Result<Scenario, ScenarioError> {
+    let mut loader = MemoryLoader::default();
+    loader.files.insert(normalize(name), text.to_string());
+    load(name, sets, &loader)
+}
+
+#[derive(Default)]
+struct State {
+    entries: BTreeMap<usize, (Value, Origin)>,
+    problems: Vec<Problem>,
+    chain: Vec<String>,
+    title: Option<String>,
+    description: Option<String>,
+}
+
+struct FileCtx<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
+impl FileCtx<'_> {
+    fn origin(&self, offset: usize) -> Origin {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Origin::File {
+            file: self.path.to_string(),
+            line,
+            column,
+        }
+    }
+}
+
+/// The directory part of a path, for resolving `extends`.
+fn parent(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..=i])
+}
+
+/// Folds `.` and `..` out of a `/`-separated path, lexically.
+fn normalize(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+fn suggest_key(path: &str) -> Option<String> {
+    let keys = SPECS.iter().map(|s| s.key).chain(META_KEYS.iter().copied());
+    if let Some(k) = nearest(path, keys) {
+        return Some(format!("`{k}`"));
+    }
+    let last = path.rsplit('.').next().unwrap_or(path);
+    SPECS
+        .iter()
+        .find(|s| s.key.rsplit('.').next() == Some(last))
+        .map(|s| format!("`{}`", s.key))
+}
+
+fn is_section(path: &str) -> bool {
+    SPECS.iter().any(|s| {
+        s.key.len() > path.len() && s.key.starts_with(path) && s.key.as_bytes()[path.len()] == b'.'
+    })
+}
+
+impl State {
+    fn problem(
+        &mut self,
+        origin: Origin,
+        key: Option<&str>,
+        message: String,
+        suggestion: Option<String>,
+    ) {
+        self.problems.push(Problem {
+            origin,
+            key: key.map(str::to_string),
+            message,
+            suggestion,
+        });
+    }
+
+    fn file(&mut self, path: &str, loader: &dyn Loader, via: Option<Origin>, depth: usize) {
+        let origin = via.clone().unwrap_or(Origin::File {
+            file: path.to_string(),
+            line: 1,
+            column: 1,
+        });
+        if depth >= MAX_CHAIN {
+            let msg = format!("the `extends` chain is longer than {MAX_CHAIN} files");
+            self.problem(origin, Some("extends"), msg, None);
+            return;
+        }
+        let (id, text) = match loader.read(path) {
+            Ok(x) => x,
+            Err(why) => {
+                let key = via.as_ref().map(|_| "extends");
+                self.problem(
+                    origin,
+                    key,
+                    format!("cannot read scenario `{path}`: {why}"),
+                    None,
+                );
+                return;
+            }
+        };
+        if self.chain.contains(&id) {
+            let cycle = self
+                .chain
+                .iter()
+                .chain([&id])
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" -> ");
+            self.problem(
+                origin,
+                Some("extends"),
+                format!("`extends` makes a cycle: {cycle}"),
+                None,
+            );
+            return;
+        }
+        if text.len() > MAX_TEXT {
+            let msg = format!(
+                "the file is larger than {} MiB; a scenario is a few kilobytes",
+                MAX_TEXT >> 20
+            );
+            self.problem(origin, None, msg, None);
+            return;
+        }
+        self.chain.push(id);
+        let first_problem = self.problems.len();
+        let ctx = FileCtx { path, text: &text };
+        match DeTable::parse(&text) {
+            Err(e) => {
+                let at = e.span().map_or(0, |s| s.start);
+                let msg = format!("not valid TOML: {}", e.message().trim());
+                self.problem(ctx.origin(at), None, msg, None);
+            }
+            Ok(table) => {
+                let table = table.into_inner();
+                if let Some(ext) = table.get("extends") {
+                    match ext.get_ref() {
+                        DeValue::String(base) => {
+                            let base_path = normalize(&format!("{}{}", parent(path), base));
+                            let via = ctx.origin(ext.span().start);
+                            self.file(&base_path, loader, Some(via), depth + 1);
+                        }
+                        other => {
+                            let msg = format!(
+                                "expected the path of another scenario, found {}",
+                                convert::found(other)
+                            );
+                            self.problem(ctx.origin(ext.span().start), Some("extends"), msg, None);
+                        }
+                    }
+                }
+                self.table(&ctx, &table, "");
+            }
+        }
+        // The parser's tables are sorted by key: put this file's problems in line order.
+        self.problems[first_problem..].sort_by_key(|p| match &p.origin {
+            Origin::File { file, line, column } if file == path => (*line, *column),
+            _ => (0, 0),
+        });
+        self.chain.pop();
+    }
+
+    fn table(&mut self, ctx: &FileCtx<'_>, table: &DeTable<'_>, prefix: &str) {
+        for (k, v) in table.iter() {
+            let path = if prefix.is_empty() {
+                k.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", k.get_ref())
+            };
+            if prefix.is_empty() && META_KEYS.contains(&path.as_str()) {
+                self.meta(ctx, &path, v);
+                continue;
+            }
+            if let Some(index) = SPECS.iter().position(|s| s.key == path) {
+                self.value(index, v.get_ref(), ctx.origin(v.span().start));
+            } else if let (DeValue::Table(inner), true) = (v.get_ref(), is_section(&path)) {
+                self.table(ctx, inner, &path);
+            } else {
+                let what = if is_section(&path) {
+                    format!(
+                        "`{path}` is a section; expected a table of its keys, found {}",
+                        convert::found(v.get_ref())
+                    )
+                } else {
+                    "unknown key".to_string()
+                };
+                let suggestion = if is_section(&path) {
+                    None
+                } else {
+                    suggest_key(&path)
+                };
+                self.problem(ctx.origin(k.span().start), Some(&path), what, suggestion);
+            }
+        }
+    }
+
+    fn meta(&mut self, ctx: &FileCtx<'_>, key: &str, v: &Spanned<DeValue<'_>>) {
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            other => {
+                let msg = format!("expected a string, found {}", convert::found(other));
+                self.problem(ctx.origin(v.span().start), Some(key), msg, None);
+                return;
+            }
+        };
+        match key {
+            "title" => self.title = Some(text),
+            "description" => self.description = Some(text),
+            _ => {}
+        }
+    }
+
+    fn value(&mut self, index: usize, v: &DeValue<'_>, origin: Origin) {
+        let spec = &SPECS[index];
+        match convert::convert(&spec.kind, v) {
+            Ok(value) => {
+                self.entries.insert(index, (value, origin));
+            }
+            Err(bad) => self.problem(origin, Some(spec.key), bad.message, bad.suggestion),
+        }
+    }
+
+    fn set(&mut self, assignment: &str) {
+        let Some((key, raw)) = assignment.split_once('=') else {
+            let msg = format!("expected KEY=VALUE, found \"{assignment}\"");
+            self.problem(Origin::Set, None, msg, None);
+            return;
+        };
+        let (key, raw) = (key.trim(), raw.trim());
+        let Some(index) = SPECS.iter().position(|s| s.key == key) else {
+            let suggestion = suggest_key(key);
+            self.problem(Origin::Set, Some(key), "unknown key".into(), suggestion);
+            return;
+        };
+        let parsed = DeValue::parse(raw).map(Spanned::into_inner);
+        let value = match parsed {
+            Ok(v) => v,
+            // A bare word (`--set potsdam.emperor=guaranteed`) is meant as a string.
+            Err(_) if !raw.is_empty() && !raw.starts_with(['"', '\'', '[', '{']) => {
+                DeValue::String(Cow::Borrowed(raw))
+            }
+            Err(e) => {
+                let msg = format!(
+                    "the value `{raw}` is not a TOML value: {}",
+                    e.message().trim()
+                );
+                self.problem(Origin::Set, Some(key), msg, None);
+                return;
+            }
+        };
+        self.value(index, &value, Origin::Set);
+    }
+
+    fn finish(mut self, path: &str) -> Result<Scenario, ScenarioError> {
+        let mut params = Params::historical();
+        let mut origins = vec![Origin::Default; SPECS.len()];
+        for (index, (value, origin)) in std::mem::take(&mut self.entries) {
+            let spec = &SPECS[index];
+            if (spec.set)(&mut params, value).is_err() {
+                self.problem(
+                    origin.clone(),
+                    Some(spec.key),
+                    "internal error: value of the wrong kind".into(),
+                    None,
+                );
+            }
+            origins[index] = origin;
+        }
+        for (key, message) in params.inconsistencies() {
+            let origin = SPECS
+                .iter()
+                .position(|s| s.key == key)
+                .map_or(Origin::Default, |i| origins[i].clone());
+            self.problem(origin, Some(key), message, None);
+        }
+        if !self.problems.is_empty() {
+            return Err(ScenarioError {
+                problems: self.problems,
+            });
+        }
+        let calendar = Calendar::new(&params).map_err(|e| {
+            ScenarioError::one(Problem {
+                origin: Origin::Default,
+                key: Some("ussr.h_hour".into()),
+                message: e.to_string(),
+                suggestion: None,
+            })
+        })?;
+        let file = path.rsplit('/').next().unwrap_or(path);
+        let name = file.strip_suffix(".toml").unwrap_or(file).to_string();
+        Ok(Scenario {
+            name,
+            path: path.to_string(),
+            title: self.title,
+            description: self.description,
+            params,
+            calendar,
+            origins,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_normalize() {
+        assert_eq!(
+            normalize("scenarios/lessons/../historical.toml"),
+            "scenarios/historical.toml"
+        );
+        assert_eq!(normalize("./a.toml"), "a.toml");
+        assert_eq!(normalize("/x/./y/../z.toml"), "/x/z.toml");
+        assert_eq!(normalize("../a.toml"), "../a.toml");
+    }
+
+    #[test]
+    fn every_value_round_trips_through_its_literal() {
+        let p = Params::historical();
+        for spec in SPECS {
+            let literal = format_value(&spec.kind, &(spec.get)(&p));
+            let set = format!("{}={literal}", spec.key);
+            let s = parse_str("x.toml", "", &[set]).unwrap_or_else(|e| panic!("{}: {e}", spec.key));
+            assert_eq!((spec.get)(&s.params), (spec.get)(&p), "{}", spec.key);
+        }
+    }
+}
