@@ -81,7 +81,8 @@ pub enum StopReason<S> {
 pub struct RunOutcome<S> {
     /// Why the run stopped.
     pub reason: StopReason<S>,
-    /// The clock when it stopped: the last event handled, or the horizon.
+    /// The clock when it stopped: the last event handled, or the horizon (or the clock, if
+    /// the horizon lay in the past).
     pub time: SimTime,
     /// How many events were handled.
     pub events_handled: u64,
@@ -132,7 +133,7 @@ impl<E> Simulation<E> {
                     self.scheduler.advance_to(horizon);
                     return RunOutcome {
                         reason: StopReason::Horizon,
-                        time: horizon,
+                        time: self.scheduler.now(),
                         events_handled: handled,
                     };
                 }

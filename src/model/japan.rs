@@ -214,7 +214,14 @@ impl<O: Observer> World<'_, O> {
         let j = &self.p.japan;
         if self.rng.bernoulli("japan.seidan", j.p_seidan) {
             self.decisions += 1;
-            self.emit(now, What::Seidan { n: self.decisions });
+            let to_offer = self.stage == Stage::Offer;
+            self.emit(
+                now,
+                What::Seidan {
+                    n: self.decisions,
+                    to_offer,
+                },
+            );
             match self.stage {
                 Stage::Offer => s.schedule_at(now + j.offer_delay, order::DECIDE, Ev::Offer),
                 Stage::Accept => s.schedule_at(

@@ -135,8 +135,10 @@ pub enum What {
     },
     /// The Emperor's sacred decision.
     Seidan {
-        /// First or second.
+        /// Which decision of the world (1-based).
         n: u32,
+        /// Whether it decides to offer (else: to accept the Allies' answer).
+        to_offer: bool,
     },
     /// A meeting ends without a decision.
     NoDecision,
@@ -245,7 +247,7 @@ impl Happening {
     /// The ordinal for repeated ids (bomb k, sacred decision k), if any.
     pub fn n(&self) -> Option<u32> {
         match self.what {
-            What::BombReady { n } | What::AtomicStrike { n } | What::Seidan { n } => Some(n),
+            What::BombReady { n } | What::AtomicStrike { n } | What::Seidan { n, .. } => Some(n),
             _ => None,
         }
     }
@@ -319,7 +321,8 @@ impl Happening {
             What::BigSixConvenes { .. } | What::Accepts { .. } | What::FormalSurrender => {
                 "V; time M"
             }
-            What::Seidan { n: 2 } => "V; time M",
+            What::Seidan { n: 2, .. } => "V; time M",
+            What::StrikesResume | What::NoDecision => "M",
             What::ChinaTreaty | What::RefusesMediation | What::StandsDown => "M",
             What::Invasion => "V",
             _ => "V",
@@ -409,8 +412,12 @@ impl Happening {
                 "The Supreme War Council convenes after {}; deadlock, 3-3 (pressure {pressure:.2} >= threshold {threshold:.2})",
                 shock.label()
             ),
-            What::Seidan { n: 1 } => "The Emperor's first sacred decision: accept the ultimatum".into(),
-            What::Seidan { n } => format!("The Emperor's sacred decision no. {n}: accept the Allies' terms"),
+            What::Seidan { n, to_offer: true } => format!(
+                "The Emperor's sacred decision (no. {n}) breaks the deadlock: accept the ultimatum, if the Emperor's prerogatives are kept"
+            ),
+            What::Seidan { n, to_offer: false } => {
+                format!("The Emperor's sacred decision (no. {n}) breaks the new deadlock: accept the Allies' terms")
+            }
             What::NoDecision => "The meeting breaks up without a decision".into(),
             What::Offer => "Japan offers to accept the ultimatum on one condition: the Emperor's prerogatives".into(),
             What::HaltsAtomic => "Truman orders no more atomic strikes without his express order".into(),

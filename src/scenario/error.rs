@@ -42,6 +42,8 @@ pub struct Problem {
     pub message: String,
     /// The nearest valid key or value, if one is close.
     pub suggestion: Option<String>,
+    /// The `extends` line through which the file holding the problem was reached.
+    pub via: Option<Origin>,
 }
 
 impl fmt::Display for Problem {
@@ -53,6 +55,9 @@ impl fmt::Display for Problem {
         f.write_str(&self.message)?;
         if let Some(s) = &self.suggestion {
             write!(f, "; did you mean {s}?")?;
+        }
+        if let Some(via) = &self.via {
+            write!(f, " (in a file extended at {via})")?;
         }
         Ok(())
     }

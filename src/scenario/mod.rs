@@ -111,6 +111,8 @@ pub fn parse_str(name: &str, text: &str, sets: &[String]) -> Result<Scenario, Sc
 
 #[derive(Default)]
 struct State {
+    /// The `extends` line of the file being read, for each level of the chain.
+    vias: Vec<Option<Origin>>,
     entries: BTreeMap<usize, (Value, Origin)>,
     problems: Vec<Problem>,
     chain: Vec<String>,
@@ -188,11 +190,17 @@ impl State {
         message: String,
         suggestion: Option<String>,
     ) {
+        // A problem inside an extended file also says where the chain reached it.
+        let via = match &origin {
+            Origin::File { .. } => self.vias.last().cloned().flatten(),
+            _ => None,
+        };
         self.problems.push(Problem {
             origin,
             key: key.map(str::to_string),
             message,
             suggestion,
+            via,
         });
     }
 
@@ -245,6 +253,7 @@ impl State {
             return;
         }
         self.chain.push(id);
+        self.vias.push(via);
         let first_problem = self.problems.len();
         let ctx = FileCtx { path, text: &text };
         match DeTable::parse(&text) {
@@ -280,6 +289,7 @@ impl State {
             _ => (0, 0),
         });
         self.chain.pop();
+        self.vias.pop();
     }
 
     fn table(&mut self, ctx: &FileCtx<'_>, table: &DeTable<'_>, prefix: &str) {
@@ -406,6 +416,7 @@ impl State {
                 key: Some("ussr.h_hour".into()),
                 message: e.to_string(),
                 suggestion: None,
+                via: None,
             })
         })?;
         let file = path.rsplit('/').next().unwrap_or(path);

@@ -255,9 +255,13 @@ pub fn parse_time(text: &str) -> Result<SimTime, TimeError> {
     let mut parts = s.splitn(2, ' ');
     let date_text = parts.next().unwrap_or_default();
     let rest = parts.next().unwrap_or_default().trim();
-    let date: Date = date_text
-        .parse()
-        .map_err(|_| bad("it does not start with a date YYYY-MM-DD"))?;
+    let date: Date = date_text.parse().map_err(|_| {
+        if date_text.len() == 10 && date_text.as_bytes()[4] == b'-' {
+            bad(&format!("`{date_text}` is not a valid date"))
+        } else {
+            bad("it does not start with a date YYYY-MM-DD")
+        }
+    })?;
     if rest.is_empty() {
         return Err(bad("it names no time zone"));
     }

@@ -17,7 +17,11 @@ fn dday_triggers(run: &crate::support::Run) -> Vec<DdayTrigger> {
 #[test]
 fn a_late_first_bomb_means_no_48_hour_advance() {
     let run = historical(&["usa.bomb_ready=[\"1945-08-20 12:00 Tinian\"]"]);
-    assert_eq!(dday_triggers(&run), [DdayTrigger::Excluded], "only trigger 1 fires");
+    assert_eq!(
+        dday_triggers(&run),
+        [DdayTrigger::Excluded],
+        "only trigger 1 fires"
+    );
     let attack = run.one("ussr_attack");
     assert_eq!(local(attack, "Transbaikal"), "1945-08-11 00:00");
     let offer = run.one("jp_offer");
@@ -30,7 +34,11 @@ fn a_late_first_bomb_means_no_48_hour_advance() {
 fn without_soviet_entry_the_bombs_alone_do_not_bring_an_offer_on_august_10() {
     let run = historical(&["ussr.enters_war=false"]);
     assert!(!run.has("ussr_attack") && !run.has("ussr_declares_war"));
-    assert_eq!(run.all("us_atomic_strike").len().min(2), 2, "Hiroshima and Nagasaki still fall");
+    assert_eq!(
+        run.all("us_atomic_strike").len().min(2),
+        2,
+        "Hiroshima and Nagasaki still fall"
+    );
     let by_aug_31 = endgame::time::parse_time("1945-08-31 00:00 Tokyo").expect("time");
     assert!(
         run.outcome.first_offer.is_none_or(|t| t > by_aug_31),
@@ -44,11 +52,22 @@ fn without_soviet_entry_the_bombs_alone_do_not_bring_an_offer_on_august_10() {
 #[test]
 fn a_neutral_ussrs_refusal_ends_hope_and_then_the_bombs_tell() {
     let neutral = historical(&["ussr.enters_war=false"]);
-    let refused = historical(&["ussr.enters_war=false", "ussr.mediation_answer=\"1945-08-12 12:00 Moscow\""]);
+    let refused = historical(&[
+        "ussr.enters_war=false",
+        "ussr.mediation_answer=\"1945-08-12 12:00 Moscow\"",
+    ]);
     assert!(!neutral.has("jp_mediation_hope_ends"));
     let hope_ends = refused.one("jp_mediation_hope_ends");
-    assert_eq!(hope_ends.what, What::HopeEnds { why: HopeEnd::Refusal });
-    let offer = refused.outcome.first_offer.expect("an offer once hope is gone");
+    assert_eq!(
+        hope_ends.what,
+        What::HopeEnds {
+            why: HopeEnd::Refusal
+        }
+    );
+    let offer = refused
+        .outcome
+        .first_offer
+        .expect("an offer once hope is gone");
     assert!(offer > hope_ends.at);
     assert!(neutral.outcome.first_offer.is_none_or(|t| t > offer));
 }
@@ -57,22 +76,47 @@ fn a_neutral_ussrs_refusal_ends_hope_and_then_the_bombs_tell() {
 fn stalin_signing_potsdam_ends_hope_when_tokyo_hears_the_ultimatum() {
     let run = historical(&["potsdam.signatories=[\"US\", \"UK\", \"China\", \"USSR\"]"]);
     let procl = run.one("potsdam_proclamation");
-    assert!(matches!(procl.what, What::Proclamation { ussr_signed: true, .. }));
+    assert!(matches!(
+        procl.what,
+        What::Proclamation {
+            ussr_signed: true,
+            ..
+        }
+    ));
     let hope = run.one("jp_mediation_hope_ends");
-    assert_eq!(hope.what, What::HopeEnds { why: HopeEnd::Signature });
+    assert_eq!(
+        hope.what,
+        What::HopeEnds {
+            why: HopeEnd::Signature
+        }
+    );
     assert_eq!(&local(hope, "Tokyo")[..10], "1945-07-27");
     // The signature is the declaration: no fabricated pretext is read to Sato.
     assert!(!run.has("ussr_declares_war"));
-    assert!(matches!(run.one("ussr_attack").what, What::Attack { signed: true }));
-    assert!(!run.has("jp_seeks_moscow_answer"), "no hope left to press Moscow with");
+    assert!(matches!(
+        run.one("ussr_attack").what,
+        What::Attack { signed: true }
+    ));
+    assert!(
+        !run.has("jp_seeks_moscow_answer"),
+        "no hope left to press Moscow with"
+    );
 }
 
 #[test]
 fn guaranteeing_the_emperor_makes_the_offer_unconditional() {
     let run = historical(&["potsdam.emperor=\"guaranteed\""]);
-    assert!(matches!(run.one("jp_accepts").what, What::Accepts { unconditional: true }));
+    assert!(matches!(
+        run.one("jp_accepts").what,
+        What::Accepts {
+            unconditional: true
+        }
+    ));
     assert!(!run.has("jp_offer"), "no conditional offer");
-    assert!(!run.has("us_reply") && !run.has("jp_hears_reply"), "no reply needed");
+    assert!(
+        !run.has("us_reply") && !run.has("jp_hears_reply"),
+        "no reply needed"
+    );
     assert_eq!(run.all("jp_seidan").len(), 1, "no second deadlock");
     assert_eq!(run.outcome.first_offer, run.outcome.acceptance);
     let hist = historical(&[]);
@@ -85,14 +129,29 @@ fn a_trinity_delayed_past_the_proclamation_means_stalin_is_invited() {
     let procl = run.one("potsdam_proclamation");
     assert!(matches!(
         procl.what,
-        What::Proclamation { ussr_signed: true, bomb_known: false, .. }
+        What::Proclamation {
+            ussr_signed: true,
+            bomb_known: false,
+            ..
+        }
     ));
     let hope = run.one("jp_mediation_hope_ends");
-    assert_eq!(hope.what, What::HopeEnds { why: HopeEnd::Signature });
+    assert_eq!(
+        hope.what,
+        What::HopeEnds {
+            why: HopeEnd::Signature
+        }
+    );
     assert_eq!(&local(hope, "Tokyo")[..10], "1945-07-27");
     // One day earlier than the report, and the US excludes Stalin again.
     let early = historical(&["usa.trinity=\"1945-07-20 05:30 Trinity\""]);
-    assert!(matches!(early.one("potsdam_proclamation").what, What::Proclamation { ussr_signed: false, .. }));
+    assert!(matches!(
+        early.one("potsdam_proclamation").what,
+        What::Proclamation {
+            ussr_signed: false,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -104,17 +163,30 @@ fn clear_weather_on_august_4_moves_hiroshima_and_stalins_order_with_it() {
     let strike = run.all("us_atomic_strike")[0];
     assert_eq!(local(strike, "Tokyo"), "1945-08-04 08:15");
     let order = run.all("ussr_dday_set")[1];
-    assert_eq!(&local(order, "Moscow")[..10], "1945-08-05", "Stalin's race order follows the strike");
+    assert_eq!(
+        &local(order, "Moscow")[..10],
+        "1945-08-05",
+        "Stalin's race order follows the strike"
+    );
     // The fronts cannot be ready sooner: H-hour stays at the compressed minimum.
-    assert_eq!(local(run.one("ussr_attack"), "Transbaikal"), "1945-08-09 00:00");
+    assert_eq!(
+        local(run.one("ussr_attack"), "Transbaikal"),
+        "1945-08-09 00:00"
+    );
 }
 
 #[test]
 fn later_fronts_mean_a_later_attack() {
     let run = historical(&["ussr.fronts_ready=\"1945-08-06 06:00 Transbaikal\""]);
-    assert_eq!(local(run.one("ussr_attack"), "Transbaikal"), "1945-08-10 00:00");
+    assert_eq!(
+        local(run.one("ussr_attack"), "Transbaikal"),
+        "1945-08-10 00:00"
+    );
     let run = historical(&["ussr.min_notice=\"48h\""]);
-    assert_eq!(local(run.one("ussr_attack"), "Transbaikal"), "1945-08-10 00:00");
+    assert_eq!(
+        local(run.one("ussr_attack"), "Transbaikal"),
+        "1945-08-10 00:00"
+    );
 }
 
 #[test]
@@ -129,14 +201,21 @@ fn a_rejected_condition_keeps_the_war_going_and_strikes_resume() {
     let run = historical(&["usa.reply=\"reject\""]);
     assert!(run.has("us_strikes_resume"));
     let hist = historical(&[]);
-    assert!(run.outcome.acceptance.is_none_or(|a| a > hist.outcome.acceptance.expect("hist")));
+    assert!(
+        run.outcome
+            .acceptance
+            .is_none_or(|a| a > hist.outcome.acceptance.expect("hist"))
+    );
     assert!(run.outcome.bombs_dropped() > 2);
 }
 
 #[test]
 fn a_successful_coup_reverses_the_acceptance() {
     let run = historical(&["japan.p_coup_success=1.0"]);
-    assert!(matches!(run.all("jp_coup_attempt")[0].what, What::CoupAttempt { succeeds: true }));
+    assert!(matches!(
+        run.all("jp_coup_attempt")[0].what,
+        What::CoupAttempt { succeeds: true }
+    ));
     let hist = historical(&[]);
     let first_broadcast = run.all("jp_broadcast").first().map(|h| h.at);
     assert!(first_broadcast.is_none_or(|b| b > hist.one("jp_broadcast").at));
@@ -153,7 +232,10 @@ fn an_emperor_who_never_decides_means_invasion() {
 
 #[test]
 fn waiting_for_the_china_treaty_holds_the_attack() {
-    let run = historical(&["ussr.requires_china_treaty=true", "china.treaty=\"1945-08-20 12:00 Moscow\""]);
+    let run = historical(&[
+        "ussr.requires_china_treaty=true",
+        "china.treaty=\"1945-08-20 12:00 Moscow\"",
+    ]);
     let attack = run.one("ussr_attack");
     assert!(local(attack, "Moscow").as_str() > "1945-08-20 12:00");
     assert!(dday_triggers(&run).contains(&DdayTrigger::ChinaTreaty));
@@ -163,7 +245,10 @@ fn waiting_for_the_china_treaty_holds_the_attack() {
 fn no_bomb_leaves_soviet_entry_on_the_eleventh() {
     let run = historical(&["usa.bomb_ready=[]"]);
     assert_eq!(run.outcome.bombs_dropped(), 0);
-    assert_eq!(local(run.one("ussr_attack"), "Transbaikal"), "1945-08-11 00:00");
+    assert_eq!(
+        local(run.one("ussr_attack"), "Transbaikal"),
+        "1945-08-11 00:00"
+    );
     assert_eq!(run.outcome.decisive, Some(Shock::SovietEntry));
 }
 
@@ -176,7 +261,11 @@ fn neither_bomb_nor_soviet_entry_means_invasion() {
 
 #[test]
 fn a_faster_blockade_alone_can_end_the_war() {
-    let run = historical(&["usa.bomb_ready=[]", "ussr.enters_war=false", "japan.background_growth=0.012"]);
+    let run = historical(&[
+        "usa.bomb_ready=[]",
+        "ussr.enters_war=false",
+        "japan.background_growth=0.012",
+    ]);
     assert_eq!(run.outcome.decisive, Some(Shock::Background));
     assert_eq!(run.outcome.ending, Ending::Surrender);
 }

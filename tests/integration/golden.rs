@@ -16,19 +16,49 @@ const ROWS: &[(&str, usize, At, &str)] = &[
     ("jp_mediation_requested", 0, At::Day("1945-07-13"), "Moscow"),
     ("us_trinity", 0, At::Minute("1945-07-16 05:30"), "Trinity"),
     ("us_drop_order", 0, At::Day("1945-07-25"), "Washington"),
-    ("potsdam_proclamation", 0, At::Minute("1945-07-26 21:20"), "Potsdam"),
+    (
+        "potsdam_proclamation",
+        0,
+        At::Minute("1945-07-26 21:20"),
+        "Potsdam",
+    ),
     ("jp_suspends_judgment", 0, At::Day("1945-07-28"), "Tokyo"),
     ("ussr_dday_set", 0, At::Day("1945-07-30"), "Moscow"),
     ("us_bomb_ready", 0, At::Day("1945-07-31"), "Tinian"),
     ("ussr_fronts_ready", 0, At::Day("1945-08-05"), "Transbaikal"),
-    ("us_atomic_strike", 0, At::Minute("1945-08-06 08:15"), "Tokyo"),
+    (
+        "us_atomic_strike",
+        0,
+        At::Minute("1945-08-06 08:15"),
+        "Tokyo",
+    ),
     ("jp_seeks_moscow_answer", 0, At::Day("1945-08-07"), "Moscow"),
     ("ussr_dday_set", 1, At::Minute("1945-08-07 16:30"), "Moscow"),
-    ("ussr_declares_war", 0, At::Minute("1945-08-08 17:00"), "Moscow"),
-    ("ussr_attack", 0, At::Minute("1945-08-09 00:00"), "Transbaikal"),
+    (
+        "ussr_declares_war",
+        0,
+        At::Minute("1945-08-08 17:00"),
+        "Moscow",
+    ),
+    (
+        "ussr_attack",
+        0,
+        At::Minute("1945-08-09 00:00"),
+        "Transbaikal",
+    ),
     ("jp_mediation_hope_ends", 0, At::Day("1945-08-09"), "Tokyo"),
-    ("jp_big_six_convenes", 0, At::Minute("1945-08-09 10:30"), "Tokyo"),
-    ("us_atomic_strike", 1, At::Minute("1945-08-09 11:02"), "Tokyo"),
+    (
+        "jp_big_six_convenes",
+        0,
+        At::Minute("1945-08-09 10:30"),
+        "Tokyo",
+    ),
+    (
+        "us_atomic_strike",
+        1,
+        At::Minute("1945-08-09 11:02"),
+        "Tokyo",
+    ),
     ("jp_seidan", 0, At::Minute("1945-08-10 02:30"), "Tokyo"),
     ("jp_offer", 0, At::Minute("1945-08-10 07:00"), "Tokyo"),
     ("us_halts_atomic", 0, At::Day("1945-08-10"), "Washington"),
@@ -36,10 +66,25 @@ const ROWS: &[(&str, usize, At, &str)] = &[
     ("jp_seidan", 1, At::Minute("1945-08-14 10:50"), "Tokyo"),
     ("cn_treaty", 0, At::Day("1945-08-14"), "Moscow"),
     ("jp_accepts", 0, At::Minute("1945-08-14 23:00"), "Tokyo"),
-    ("jp_coup_attempt", 0, At::Minute("1945-08-15 00:00"), "Tokyo"),
+    (
+        "jp_coup_attempt",
+        0,
+        At::Minute("1945-08-15 00:00"),
+        "Tokyo",
+    ),
     ("jp_broadcast", 0, At::Minute("1945-08-15 12:00"), "Tokyo"),
-    ("ussr_hokkaido_cancelled", 0, At::Day("1945-08-22"), "Moscow"),
-    ("formal_surrender", 0, At::Minute("1945-09-02 09:00"), "Tokyo"),
+    (
+        "ussr_hokkaido_cancelled",
+        0,
+        At::Day("1945-08-22"),
+        "Moscow",
+    ),
+    (
+        "formal_surrender",
+        0,
+        At::Minute("1945-09-02 09:00"),
+        "Tokyo",
+    ),
 ];
 
 #[test]
@@ -67,10 +112,23 @@ fn soviet_operations_end_on_their_historical_days() {
             .find(|h| h.what == What::OpDone { territory: t })
             .map(|h| local(h, zone)[..10].to_string())
     };
-    assert_eq!(done(Territory::Manchuria, "Transbaikal").as_deref(), Some("1945-08-19"));
-    assert_eq!(done(Territory::SouthSakhalin, "Tokyo").as_deref(), Some("1945-08-25"));
-    assert_eq!(done(Territory::Kurils, "Tokyo").as_deref(), Some("1945-09-01"));
-    assert_eq!(done(Territory::Hokkaido, "Tokyo"), None, "the Hokkaido landing was called off");
+    assert_eq!(
+        done(Territory::Manchuria, "Transbaikal").as_deref(),
+        Some("1945-08-19")
+    );
+    assert_eq!(
+        done(Territory::SouthSakhalin, "Tokyo").as_deref(),
+        Some("1945-08-25")
+    );
+    assert_eq!(
+        done(Territory::Kurils, "Tokyo").as_deref(),
+        Some("1945-09-01")
+    );
+    assert_eq!(
+        done(Territory::Hokkaido, "Tokyo"),
+        None,
+        "the Hokkaido landing was called off"
+    );
 }
 
 #[test]
@@ -104,7 +162,12 @@ fn the_seeds_errata_come_out_right() {
     assert_eq!((nagasaki - attack).as_minutes(), 11 * 60 + 2);
     // Stalin's last change moved D-day 48 hours, Aug 11 -> Aug 9 Transbaikal.
     let last = run.all("ussr_dday_set")[1];
-    let What::DdaySet { dday, previous: Some(previous), trigger } = last.what else {
+    let What::DdaySet {
+        dday,
+        previous: Some(previous),
+        trigger,
+    } = last.what
+    else {
         panic!("{:?}", last.what)
     };
     assert_eq!(trigger, DdayTrigger::Race);
@@ -130,12 +193,19 @@ fn the_first_dday_change_sets_the_eleventh() {
 #[test]
 fn the_historical_outcome() {
     let o = historical(&[]).outcome;
-    assert_eq!(o.decisive, Some(Shock::SovietEntry), "Soviet entry brought Japan to the table");
+    assert_eq!(
+        o.decisive,
+        Some(Shock::SovietEntry),
+        "Soviet entry brought Japan to the table"
+    );
     assert!(o.entry_before_acceptance());
     assert_eq!(o.bombs_dropped(), 2);
     assert_eq!(o.ending, endgame::model::Ending::Surrender);
     let taken: Vec<&str> = o.territories.iter().map(|t| t.name()).collect();
-    assert_eq!(taken, ["manchuria", "north_korea", "south_sakhalin", "kurils"]);
+    assert_eq!(
+        taken,
+        ["manchuria", "north_korea", "south_sakhalin", "kurils"]
+    );
 }
 
 #[test]
@@ -145,7 +215,12 @@ fn the_historical_world_draws_nothing_at_random() {
         .iter()
         .map(|&world| {
             let mut log = Vec::new();
-            endgame::model::run_world(&s.params, &s.calendar, endgame::random::Streams::new(7, world), &mut log)
+            endgame::model::run_world(
+                &s.params,
+                &s.calendar,
+                endgame::random::Streams::new(7, world),
+                &mut log,
+            )
         })
         .collect();
     assert!(runs.windows(2).all(|w| w[0] == w[1]));

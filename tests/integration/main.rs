@@ -1,5 +1,8 @@
 //! Endgame's integration tests: one binary, a module per concern.
 
 mod causal;
+mod cli;
+mod engine;
 mod golden;
+mod scenario_errors;
 mod support;

@@ -1,6 +1,6 @@
 //! Shared helpers: load a scenario from the repository, run a world, find events.
 
-use endgame::model::{run_world, Happening, WorldOutcome};
+use endgame::model::{Happening, WorldOutcome, run_world};
 use endgame::random::Streams;
 use endgame::scenario::{self, Loader, Scenario};
 use endgame::time::Zone;
@@ -38,7 +38,12 @@ impl Run {
     /// The only happening with this id.
     pub fn one(&self, id: &str) -> &Happening {
         let found = self.all(id);
-        assert_eq!(found.len(), 1, "expected exactly one `{id}`, found {}", found.len());
+        assert_eq!(
+            found.len(),
+            1,
+            "expected exactly one `{id}`, found {}",
+            found.len()
+        );
         found[0]
     }
 

@@ -1,0 +1,196 @@
+//! The command-line tool as a user runs it.
+
+use std::process::{Command, Output};
+
+use endgame::model::Params;
+use endgame::scenario::Origin;
+
+fn endgame(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_endgame"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8")
+}
+
+#[test]
+fn trace_prints_local_and_utc_times_and_a_summary() {
+    let o = endgame(&["trace", "scenarios/historical.toml"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let attack = out
+        .lines()
+        .find(|l| l.contains("ussr_attack"))
+        .expect("attack line");
+    assert!(
+        attack.starts_with("1945-08-09 00:00 Transbaikal"),
+        "{attack}"
+    );
+    assert!(
+        attack.contains("UTC+9")
+            && attack.contains("1945-08-08T15:00Z")
+            && attack.contains("[S 50]")
+    );
+    let hiroshima = out
+        .lines()
+        .find(|l| l.contains("us_atomic_strike #1"))
+        .expect("strike");
+    assert!(
+        hiroshima.starts_with("1945-08-06 08:15 Tokyo"),
+        "{hiroshima}"
+    );
+    assert!(out.contains("# decisive shock:              soviet_entry"));
+}
+
+#[test]
+fn trace_jsonl_has_the_documented_fields() {
+    let o = endgame(&["trace", "scenarios/historical.toml", "--format", "jsonl"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let mut ids = Vec::new();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
+        for key in ["utc", "id", "actor", "zone", "local", "text", "source"] {
+            assert!(
+                v.get(key).and_then(|x| x.as_str()).is_some(),
+                "{key} missing in {line}"
+            );
+        }
+        assert!(v["utc"].as_str().is_some_and(|u| u.ends_with('Z')));
+        ids.push(v["id"].as_str().unwrap_or_default().to_string());
+    }
+    let attack: serde_json::Value = serde_json::from_str(
+        out.lines()
+            .find(|l| l.contains("\"ussr_attack\""))
+            .expect("attack"),
+    )
+    .expect("json");
+    assert_eq!(attack["local"], "1945-08-09T00:00:00+09:00");
+    assert_eq!(attack["zone"], "Asia/Chita");
+    assert_eq!(attack["utc"], "1945-08-08T15:00:00Z");
+    assert!(ids.contains(&"formal_surrender".to_string()));
+}
+
+#[test]
+fn set_overrides_a_key_from_the_command_line() {
+    let o = endgame(&[
+        "trace",
+        "scenarios/historical.toml",
+        "--set",
+        "usa.bomb_ready=[\"1945-08-20 12:00 Tinian\"]",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let attack = out
+        .lines()
+        .find(|l| l.contains("ussr_attack"))
+        .expect("attack");
+    assert!(
+        attack.starts_with("1945-08-11 00:00 Transbaikal"),
+        "{attack}"
+    );
+}
+
+#[test]
+fn a_bad_scenario_exits_2_with_no_partial_output() {
+    let dir = std::env::temp_dir().join(format!("endgame-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[japan]\np_seidan = 1.5\n").expect("write");
+    let path = bad.display().to_string();
+    for args in [
+        vec!["trace", path.as_str()],
+        vec!["check", "scenarios/historical.toml", path.as_str()],
+    ] {
+        let o = endgame(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(
+                "bad.toml:2:12: `japan.p_seidan`: expected a probability from 0 to 1, found 1.5"
+            ),
+            "{err}"
+        );
+        if args[0] == "trace" {
+            assert!(o.stdout.is_empty(), "no partial output");
+        }
+    }
+    let o = endgame(&["trace", "scenarios/no_such.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
+    let o = endgame(&[
+        "trace",
+        "scenarios/historical.toml",
+        "--set",
+        "japan.w_hop=1",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `japan.w_hope`?"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn check_prints_a_scenario_that_loads_back_to_the_same_parameters() {
+    let o = endgame(&[
+        "check",
+        "scenarios/historical.toml",
+        "--set",
+        "potsdam.emperor=guaranteed",
+    ]);
+    assert!(o.status.success());
+    let printed = stdout(&o);
+    assert!(printed.contains("emperor = \"guaranteed\"  # --set"));
+    let reloaded = endgame::scenario::parse_str("printed.toml", &printed, &[])
+        .expect("check's output is a scenario");
+    let original = crate::support::load(
+        "scenarios/historical.toml",
+        &["potsdam.emperor=\"guaranteed\""],
+    );
+    assert_eq!(reloaded.params, original.params);
+}
+
+#[test]
+fn the_historical_scenario_sets_every_key_to_its_historical_value() {
+    let s = crate::support::load("scenarios/historical.toml", &[]);
+    let unset: Vec<&str> = endgame::model::registry::SPECS
+        .iter()
+        .zip(&s.origins)
+        .filter(|(_, o)| **o == Origin::Default)
+        .map(|(spec, _)| spec.key)
+        .collect();
+    assert!(
+        unset.is_empty(),
+        "historical.toml leaves these to defaults: {unset:?}"
+    );
+    assert_eq!(s.params, Params::historical());
+}
+
+#[test]
+fn the_parameter_reference_is_up_to_date() {
+    let o = endgame(&["params"]);
+    assert!(o.status.success());
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/parameters.md"))
+            .expect("docs");
+    assert!(
+        committed == stdout(&o),
+        "docs/parameters.md is stale: run `cargo run -- params > docs/parameters.md`"
+    );
+    for spec in endgame::model::registry::SPECS {
+        assert!(
+            committed.contains(&format!("`{}`", spec.key)),
+            "{} undocumented",
+            spec.key
+        );
+        assert!(
+            !spec.doc.is_empty()
+                && !spec.unit.is_empty()
+                && !spec.range.is_empty()
+                && !spec.source.is_empty()
+        );
+    }
+}
