@@ -11,9 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use endgame::model::registry::SPECS;
 use endgame::model::{Happening, run_world};
-use endgame::random::Streams;
 use endgame::report::{params, trace};
-use endgame::scenario::{self, Origin, ScenarioError, format_value};
+use endgame::scenario::{self, Origin, ScenarioError};
 
 /// The seed used when none is given.
 pub const DEFAULT_SEED: u64 = 1945;
@@ -145,7 +144,8 @@ fn trace_cmd(
 ) -> Result<(), Failure> {
     let s = scenario::load(path, sets, &fs::FsLoader).map_err(Failure::Input)?;
     let mut log: Vec<Happening> = Vec::new();
-    let outcome = run_world(&s.params, &s.calendar, Streams::new(seed, world), &mut log);
+    let (params, streams) = s.world(seed, world);
+    let outcome = run_world(&params, &s.calendar, streams, &mut log);
     let mut out = String::new();
     match format {
         TraceFormat::Text => {
@@ -194,13 +194,13 @@ fn check_cmd(paths: &[String], sets: &[String]) -> Result<(), Failure> {
                     SPECS.len() - set
                 ));
                 let mut section = "";
-                for (spec, origin) in SPECS.iter().zip(&s.origins) {
+                for (index, (spec, origin)) in SPECS.iter().zip(&s.origins).enumerate() {
                     let (head, rest) = spec.key.split_once('.').unwrap_or(("", spec.key));
                     if head != section {
                         section = head;
                         out.push_str(&format!("\n[{section}]\n"));
                     }
-                    let value = format_value(&spec.kind, &(spec.get)(&s.params));
+                    let value = s.literal(index);
                     out.push_str(&format!("{rest} = {value}  # {origin}\n"));
                 }
                 out.push('\n');

@@ -8,6 +8,7 @@ mod outcome;
 mod params;
 mod record;
 pub mod registry;
+mod uncertainty;
 mod usa;
 mod ussr;
 mod world;
@@ -19,4 +20,5 @@ pub use params::{
     WeatherParams,
 };
 pub use record::{Actor, DdayTrigger, Happening, HopeEnd, Ignore, Observer, What, signatory_names};
+pub use uncertainty::{Dist, Uncertainty, accepts_numeric, number_value};
 pub use world::run_world;

@@ -101,6 +101,8 @@ pub struct Usa {
     pub not_before: SimTime,
     /// When each bomb is ready at Tinian, in order; empty: no atomic bomb.
     pub bomb_ready: Vec<SimTime>,
+    /// Moves every bomb's readiness (negative: earlier).
+    pub schedule_shift: SimDuration,
     /// Time of day of the k-th strike [min after Tokyo midnight]; the last repeats.
     pub strike_time_of_day: Vec<i64>,
     /// The weather.
@@ -124,6 +126,8 @@ pub struct Usa {
 pub struct Ussr {
     /// Whether the USSR ever attacks Japan.
     pub enters_war: bool,
+    /// Whether Stalin advances D-day (triggers 1 and 2, and on signing).
+    pub accelerates: bool,
     /// D-day planned before Potsdam.
     pub planned_dday: SimTime,
     /// The three fronts concentrated near the border.
@@ -313,6 +317,7 @@ impl Params {
                 .iter()
                 .map(|s| t(s))
                 .collect(),
+                schedule_shift: SimDuration::ZERO,
                 strike_time_of_day: vec![8 * 60 + 15, 11 * 60 + 2],
                 weather: WeatherParams {
                     p_clear_day: 1.0,
@@ -339,6 +344,7 @@ impl Params {
             },
             ussr: Ussr {
                 enters_war: true,
+                accelerates: true,
                 planned_dday: t("1945-08-15 00:00 Transbaikal"),
                 fronts_ready: t("1945-08-05 06:00 Transbaikal"),
                 lead_planned: d(5, 0, 0),
@@ -411,30 +417,32 @@ impl Params {
 impl Params {
     /// Values that are each possible but impossible together, as (key, message) pairs.
     pub fn inconsistencies(&self) -> Vec<(&'static str, String)> {
+        Params::inconsistencies_between(self, self)
+    }
+
+    /// The same checks when uncertain parameters range between `lo` (every one at the low
+    /// end of its range) and `hi` (the high end): each pair must be consistent at its
+    /// worst combination.
+    pub fn inconsistencies_between(lo: &Params, hi: &Params) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        if self.ussr.lead_min > self.ussr.lead_planned {
+        if hi.ussr.lead_min > lo.ussr.lead_planned {
             out.push((
                 "ussr.lead_min",
                 format!(
                     "the compressed preparation ({}) cannot be longer than the planned one, ussr.lead_planned ({})",
-                    self.ussr.lead_min, self.ussr.lead_planned
+                    hi.ussr.lead_min, lo.ussr.lead_planned
                 ),
             ));
         }
-        if self.usa.olympic_xday <= self.potsdam.issued {
+        if lo.usa.olympic_xday <= hi.potsdam.issued {
             out.push((
                 "usa.olympic_xday",
                 "X-day, the end of a world, must come after the ultimatum (potsdam.issued)"
                     .to_string(),
             ));
         }
-        if let Some(day) = self
-            .usa
-            .weather
-            .clear
-            .iter()
-            .find(|d| self.usa.weather.overcast.contains(d))
-        {
+        let weather = &lo.usa.weather;
+        if let Some(day) = weather.clear.iter().find(|d| weather.overcast.contains(d)) {
             let date =
                 crate::time::date_of_index(*day).map_or_else(|| day.to_string(), |d| d.to_string());
             out.push((

@@ -47,6 +47,8 @@ pub enum Kind {
     },
     /// A duration of at least zero.
     Duration,
+    /// A duration that may be negative (a shift earlier or later).
+    Shift,
     /// A real number within `[min, max]`.
     Number {
         /// Smallest allowed value.
@@ -86,6 +88,7 @@ impl Kind {
                 "a time with its zone, e.g. \"1945-08-14 12:00 Moscow\", or \"never\"".into()
             }
             Kind::Duration => "a duration, e.g. \"90m\", \"36h\", \"3d\" or \"2d 10h\"".into(),
+            Kind::Shift => "a shift, e.g. \"5d\" (later) or \"-2d\" (earlier)".into(),
             Kind::Number { min, max } => format!("a number from {min} to {max}"),
             Kind::Probability => "a probability from 0 to 1".into(),
             Kind::Bool => "true or false".into(),
@@ -412,6 +415,16 @@ pub static SPECS: &[ParamSpec] = &[
         usa.bomb_ready
     ),
     spec!(
+        "usa.schedule_shift",
+        Kind::Shift,
+        "duration (signed)",
+        "0m",
+        "-10d .. 30d",
+        "model lever (the schedule's technical uncertainty: Trinity itself slipped from Jul 4 to Jul 16)",
+        "Moves every time in usa.bomb_ready by this much: positive, the bombs are late; negative, early.",
+        usa.schedule_shift
+    ),
+    spec!(
         "usa.strike_time_of_day",
         Kind::TimeOfDayList,
         "list of times of day (Tokyo)",
@@ -521,6 +534,16 @@ pub static SPECS: &[ParamSpec] = &[
         "S",
         "Whether the USSR ever attacks Japan.",
         ussr.enters_war
+    ),
+    spec!(
+        "ussr.accelerates",
+        Kind::Bool,
+        "switch",
+        "true",
+        "true | false",
+        "S 39-50",
+        "Whether Stalin advances D-day at all (triggers 1 and 2, and at once on signing the ultimatum). false: D-day stays ussr.planned_dday unless Japan offers first (trigger 3).",
+        ussr.accelerates
     ),
     spec!(
         "ussr.planned_dday",

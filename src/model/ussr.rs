@@ -24,7 +24,8 @@ impl<O: Observer> World<'_, O> {
         }
     }
 
-    /// Moves D-day to `candidate` if that is earlier; Stalin only ever advances it.
+    /// Moves D-day to `candidate` if that is earlier; Stalin only ever advances it, and
+    /// without `ussr.accelerates` only once Japan has offered (trigger 3).
     fn advance_dday(
         &mut self,
         now: SimTime,
@@ -33,6 +34,9 @@ impl<O: Observer> World<'_, O> {
         trigger: DdayTrigger,
     ) {
         let Some(new) = candidate else { return };
+        if !self.p.ussr.accelerates && trigger != DdayTrigger::TooLate {
+            return;
+        }
         if self.dday.is_some_and(|cur| new >= cur) {
             return;
         }

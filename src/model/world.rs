@@ -221,7 +221,11 @@ impl<'a, O: Observer> World<'a, O> {
         s.schedule_at(p.potsdam.issued, order::INPUT, Ev::Proclamation);
         s.schedule_at(p.ussr.fronts_ready, order::INPUT, Ev::FrontsReady);
         for (i, &t) in p.usa.bomb_ready.iter().enumerate() {
-            s.schedule_at(t, order::INPUT, Ev::BombReady(i as u32));
+            s.schedule_at(
+                t + p.usa.schedule_shift,
+                order::INPUT,
+                Ev::BombReady(i as u32),
+            );
         }
         if let Some(t) = p.china.treaty {
             s.schedule_at(t, order::INPUT, Ev::ChinaTreaty);

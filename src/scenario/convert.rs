@@ -5,24 +5,330 @@ use toml::de::DeValue;
 use super::error::nearest;
 use crate::engine::SimTime;
 use crate::model::registry::{Kind, Value, power_named};
-use crate::model::{Power, Signatories};
+use crate::model::{Dist, Power, Signatories, number_value};
 use crate::time::{self, Zone, parse_date, parse_duration, parse_time, parse_time_of_day};
 
 /// The earliest and latest instants a scenario may name.
 const EARLIEST: &str = "1945-06-01T00:00:00Z";
 const LATEST: &str = "1946-12-31T00:00:00Z";
 
-/// A conversion failure: the message, and a suggested value if one is close.
+/// A conversion failure: the message, a suggested value if one is close, and where
+/// inside the value it lies (a byte offset, and the sub-key such as `max`).
 pub(crate) struct Bad {
     pub message: String,
     pub suggestion: Option<String>,
+    pub at: Option<(usize, String)>,
 }
 
-fn bad(message: impl Into<String>) -> Bad {
+pub(crate) fn bad(message: impl Into<String>) -> Bad {
     Bad {
         message: message.into(),
         suggestion: None,
+        at: None,
     }
+}
+
+impl Bad {
+    fn inside(mut self, offset: usize, key: &str) -> Bad {
+        if self.at.is_none() {
+            self.at = Some((offset, key.to_string()));
+        }
+        self
+    }
+}
+
+/// What a scenario says of one parameter: a value, or a distribution of values.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Setting {
+    Fixed(Value),
+    Uncertain(Dist),
+}
+
+/// The distribution names, as scenarios spell them.
+const DISTS: &[&str] = &[
+    "uniform",
+    "triangular",
+    "normal",
+    "lognormal",
+    "choice",
+    "bernoulli",
+];
+
+/// Converts a value or a `{ dist = ... }` table.
+pub(crate) fn setting(kind: &Kind, v: &DeValue<'_>) -> Result<Setting, Bad> {
+    match v {
+        DeValue::Table(t) if t.get("dist").is_some() => dist(kind, t).map(Setting::Uncertain),
+        _ => convert(kind, v).map(Setting::Fixed),
+    }
+}
+
+/// A number in the parameter's unit: minutes for times and durations.
+fn numeric(kind: &Kind, v: &DeValue<'_>) -> Result<f64, Bad> {
+    match convert(kind, v)? {
+        Value::Time(t) => Ok(t.minutes() as f64),
+        Value::Duration(d) => Ok(d.as_minutes() as f64),
+        Value::Number(x) => Ok(x),
+        _ => Err(bad("expected a number, time or duration")),
+    }
+}
+
+/// A spread (a standard deviation): a duration for times and durations, else a number.
+fn spread(kind: &Kind, v: &DeValue<'_>) -> Result<f64, Bad> {
+    let x = match kind {
+        Kind::Time { .. } | Kind::TimeOrNever { .. } | Kind::Duration | Kind::Shift => {
+            numeric(&Kind::Duration, v)?
+        }
+        _ => number(v)
+            .ok_or_else(|| bad(format!("expected a positive number, found {}", found(v))))?,
+    };
+    if !(x.is_finite() && x > 0.0) {
+        return Err(bad(format!(
+            "expected a positive spread, found {}",
+            found(v)
+        )));
+    }
+    Ok(x)
+}
+
+fn dist(kind: &Kind, table: &toml::de::DeTable<'_>) -> Result<Dist, Bad> {
+    let name_value = table.get("dist").map(|v| v.get_ref());
+    let name = match name_value {
+        Some(DeValue::String(s)) => s.to_string(),
+        Some(other) => {
+            return Err(bad(format!(
+                "expected the name of a distribution, found {}",
+                found(other)
+            )));
+        }
+        None => return Err(bad("a distribution needs `dist`")),
+    };
+    let Some(name) = DISTS
+        .iter()
+        .find(|d| d.eq_ignore_ascii_case(name.trim()))
+        .copied()
+    else {
+        let alias = match name.trim().to_lowercase().as_str() {
+            "gaussian" | "gauss" => Some("normal"),
+            "discrete" | "categorical" => Some("choice"),
+            "bool" | "boolean" | "coin" => Some("bernoulli"),
+            _ => None,
+        };
+        return Err(Bad {
+            message: format!(
+                "unknown distribution \"{name}\"; expected one of {}",
+                DISTS.join(", ")
+            ),
+            suggestion: alias
+                .or_else(|| nearest(&name, DISTS.iter().copied()))
+                .map(|d| format!("\"{d}\"")),
+            at: None,
+        });
+    };
+    let allowed: &[&str] = match name {
+        "uniform" => &["min", "max"],
+        "triangular" => &["min", "mode", "max"],
+        "normal" => &["mean", "sd", "min", "max"],
+        "lognormal" => &["median", "sigma", "min", "max"],
+        "choice" => &["values", "weights"],
+        _ => &["p"],
+    };
+    for (k, v) in table.iter() {
+        let key = k.get_ref().as_ref();
+        if key != "dist" && !allowed.contains(&key) {
+            return Err(Bad {
+                message: format!(
+                    "a {name} distribution takes {}; found `{key}`",
+                    allowed.join(", ")
+                ),
+                suggestion: nearest(key, allowed.iter().copied()).map(|a| format!("`{a}`")),
+                at: None,
+            }
+            .inside(v.span().start, key));
+        }
+    }
+    let field = |key: &str| -> Result<&toml::Spanned<DeValue<'_>>, Bad> {
+        table.get(key).ok_or_else(|| {
+            bad(format!(
+                "a {name} distribution needs `{key}` (it takes {})",
+                allowed.join(", ")
+            ))
+        })
+    };
+    let num = |key: &str| -> Result<f64, Bad> {
+        let v = field(key)?;
+        numeric(kind, v.get_ref()).map_err(|b| b.inside(v.span().start, key))
+    };
+    let spread_of = |key: &str| -> Result<f64, Bad> {
+        let v = field(key)?;
+        spread(kind, v.get_ref()).map_err(|b| b.inside(v.span().start, key))
+    };
+    let numeric_kind = crate::model::accepts_numeric(kind);
+    match name {
+        "bernoulli" => {
+            if *kind != Kind::Bool {
+                return Err(bad(format!(
+                    "a bernoulli distribution is for switches (true/false); this parameter takes {}",
+                    kind.expected()
+                )));
+            }
+            let v = field("p")?;
+            match convert(&Kind::Probability, v.get_ref()) {
+                Ok(Value::Number(p)) => Ok(Dist::Bernoulli { p }),
+                Ok(_) => Err(bad("expected a probability")),
+                Err(b) => Err(b.inside(v.span().start, "p")),
+            }
+        }
+        "choice" => {
+            if !choice_allowed(kind) {
+                return Err(fixed_only(kind));
+            }
+            let values_v = field("values")?;
+            let DeValue::Array(items) = values_v.get_ref() else {
+                return Err(bad(format!(
+                    "expected a list of values, found {}",
+                    found(values_v.get_ref())
+                ))
+                .inside(values_v.span().start, "values"));
+            };
+            if items.is_empty() {
+                return Err(bad("a choice needs at least one value")
+                    .inside(values_v.span().start, "values"));
+            }
+            let mut values = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                values.push(
+                    convert(kind, item.get_ref())
+                        .map_err(|b| b.inside(item.span().start, "values"))?,
+                );
+            }
+            let weights = match table.get("weights") {
+                None => vec![1.0; values.len()],
+                Some(w) => {
+                    let DeValue::Array(ws) = w.get_ref() else {
+                        return Err(bad(format!(
+                            "expected a list of weights, found {}",
+                            found(w.get_ref())
+                        ))
+                        .inside(w.span().start, "weights"));
+                    };
+                    let ws: Vec<f64> = ws
+                        .iter()
+                        .map(|x| number(x.get_ref()).filter(|x| x.is_finite() && *x >= 0.0))
+                        .collect::<Option<_>>()
+                        .ok_or_else(|| {
+                            bad("weights must be numbers of at least 0")
+                                .inside(w.span().start, "weights")
+                        })?;
+                    if ws.len() != values.len() {
+                        return Err(bad(format!(
+                            "{} weights for {} values",
+                            ws.len(),
+                            values.len()
+                        ))
+                        .inside(w.span().start, "weights"));
+                    }
+                    if ws.iter().sum::<f64>() <= 0.0 {
+                        return Err(
+                            bad("the weights add up to zero").inside(w.span().start, "weights")
+                        );
+                    }
+                    ws
+                }
+            };
+            Ok(Dist::Choice { values, weights })
+        }
+        _ if !numeric_kind => Err(if choice_allowed(kind) {
+            bad(format!(
+                "a {name} distribution is for numbers, times and durations; for this parameter use {{ dist = \"choice\", values = [...] }}"
+            ))
+        } else {
+            fixed_only(kind)
+        }),
+        "uniform" => {
+            let (min, max) = (num("min")?, num("max")?);
+            ordered(min, max)?;
+            Ok(Dist::Uniform { min, max })
+        }
+        "triangular" => {
+            let (min, mode, max) = (num("min")?, num("mode")?, num("max")?);
+            ordered(min, max)?;
+            if !(min..=max).contains(&mode) {
+                return Err(bad("`mode` must lie between `min` and `max`")
+                    .inside(field("mode")?.span().start, "mode"));
+            }
+            Ok(Dist::Triangular { min, mode, max })
+        }
+        "normal" => {
+            let (mean, sd, min, max) = (num("mean")?, spread_of("sd")?, num("min")?, num("max")?);
+            ordered(min, max)?;
+            Ok(Dist::Normal { mean, sd, min, max })
+        }
+        _ => {
+            if matches!(kind, Kind::Time { .. } | Kind::TimeOrNever { .. }) {
+                return Err(bad(
+                    "a lognormal distribution is for durations and numbers, not times",
+                ));
+            }
+            let median = num("median")?;
+            if median <= 0.0 {
+                return Err(bad("`median` must be greater than zero")
+                    .inside(field("median")?.span().start, "median"));
+            }
+            let sigma_v = field("sigma")?;
+            let sigma = spread(
+                &Kind::Number {
+                    min: 0.0,
+                    max: 10.0,
+                },
+                sigma_v.get_ref(),
+            )
+            .map_err(|b| b.inside(sigma_v.span().start, "sigma"))?;
+            let (lo, hi) = match kind {
+                Kind::Number { min, max } => (*min, *max),
+                Kind::Probability => (0.0, 1.0),
+                _ => (0.0, f64::INFINITY),
+            };
+            let min = if table.get("min").is_some() {
+                num("min")?
+            } else {
+                lo
+            };
+            let max = if table.get("max").is_some() {
+                num("max")?
+            } else {
+                hi
+            };
+            ordered(min, max)?;
+            Ok(Dist::LogNormal {
+                median,
+                sigma,
+                min,
+                max,
+            })
+        }
+    }
+}
+
+fn ordered(min: f64, max: f64) -> Result<(), Bad> {
+    if min > max {
+        return Err(bad("`min` is greater than `max`"));
+    }
+    Ok(())
+}
+
+/// Parameters that shape the calendar (computed once per scenario) cannot vary by world.
+fn choice_allowed(kind: &Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::ZonedTimeOfDay | Kind::DateList | Kind::TimeOfDayList
+    )
+}
+
+fn fixed_only(kind: &Kind) -> Bad {
+    bad(format!(
+        "this parameter cannot be uncertain (it shapes the calendar, computed once per scenario); expected {}",
+        kind.expected()
+    ))
 }
 
 /// A short description of what was found, for "expected X, found Y".
@@ -88,6 +394,7 @@ fn time_of(kind: &Kind, v: &DeValue<'_>) -> Result<SimTime, Bad> {
         time::TimeError::UnknownZone { name, nearest } => Bad {
             message: format!("unknown time zone `{name}` in \"{text}\""),
             suggestion: nearest.map(|n| format!("`{n}`")),
+            at: None,
         },
         other => bad(other.to_string()),
     })?;
@@ -134,6 +441,12 @@ pub(crate) fn convert(kind: &Kind, v: &DeValue<'_>) -> Result<Value, Bad> {
             ))),
             other => Err(expected(kind, other)),
         },
+        Kind::Shift => match v {
+            DeValue::String(s) => parse_duration(s)
+                .map(Value::Duration)
+                .map_err(|e| bad(e.to_string())),
+            other => Err(expected(kind, other)),
+        },
         Kind::Number { min, max } => {
             let x = number(v).ok_or_else(|| expected(kind, v))?;
             if !x.is_finite() || x < *min || x > *max {
@@ -162,6 +475,7 @@ pub(crate) fn convert(kind: &Kind, v: &DeValue<'_>) -> Result<Value, Bad> {
                 .ok_or_else(|| Bad {
                     message: format!("expected {}, found \"{s}\"", kind.expected()),
                     suggestion: nearest(s, words.iter().copied()).map(|w| format!("\"{w}\"")),
+                    at: None,
                 }),
             other => Err(expected(kind, other)),
         },
@@ -175,6 +489,7 @@ pub(crate) fn convert(kind: &Kind, v: &DeValue<'_>) -> Result<Value, Bad> {
                     let p = power_named(name).ok_or_else(|| Bad {
                         message: format!("unknown signatory \"{name}\"; expected \"US\", \"UK\", \"China\" or \"USSR\""),
                         suggestion: nearest(name, Power::ALL.iter().map(|p| p.name())).map(|n| format!("\"{n}\"")),
+                        at: None,
                     })?;
                     if powers.contains(&p) {
                         return Err(bad(format!("\"{}\" is listed twice", p.name())));
@@ -193,6 +508,7 @@ pub(crate) fn convert(kind: &Kind, v: &DeValue<'_>) -> Result<Value, Bad> {
                 message: format!("expected {}, found \"{s}\"", kind.expected()),
                 suggestion: Some(format!("[\"US\", \"UK\", \"China\", \"{s}\"]"))
                     .filter(|_| power_named(s).is_some()),
+                at: None,
             }),
             other => Err(expected(kind, other)),
         },
@@ -249,6 +565,7 @@ pub(crate) fn convert(kind: &Kind, v: &DeValue<'_>) -> Result<Value, Bad> {
                     time::TimeError::UnknownZone { name, nearest } => Bad {
                         message: format!("unknown time zone `{name}`"),
                         suggestion: nearest.map(|n| format!("`{n}`")),
+                        at: None,
                     },
                     other => bad(other.to_string()),
                 })?;
@@ -304,5 +621,73 @@ pub fn format_value(kind: &Kind, value: &Value) -> String {
             list(ps.iter().map(|p| format!("\"{}\"", p.name())).collect())
         }
         Value::ZonedTimeOfDay(m, zone) => format!("\"{:02}:{:02} {zone}\"", m / 60, m % 60),
+    }
+}
+
+/// Writes a distribution as the TOML inline table a scenario would use.
+pub fn format_dist(kind: &Kind, dist: &Dist) -> String {
+    let n = |x: f64| format_value(kind, &number_value(kind, x));
+    let sd = |x: f64| match kind {
+        Kind::Time { .. } | Kind::TimeOrNever { .. } | Kind::Duration | Kind::Shift => {
+            format_value(&Kind::Duration, &number_value(&Kind::Duration, x))
+        }
+        _ => format!("{x}"),
+    };
+    match dist {
+        Dist::Uniform { min, max } => format!(
+            "{{ dist = \"uniform\", min = {}, max = {} }}",
+            n(*min),
+            n(*max)
+        ),
+        Dist::Triangular { min, mode, max } => format!(
+            "{{ dist = \"triangular\", min = {}, mode = {}, max = {} }}",
+            n(*min),
+            n(*mode),
+            n(*max)
+        ),
+        Dist::Normal {
+            mean,
+            sd: s,
+            min,
+            max,
+        } => format!(
+            "{{ dist = \"normal\", mean = {}, sd = {}, min = {}, max = {} }}",
+            n(*mean),
+            sd(*s),
+            n(*min),
+            n(*max)
+        ),
+        Dist::LogNormal {
+            median,
+            sigma,
+            min,
+            max,
+        } => {
+            let mut out = format!(
+                "{{ dist = \"lognormal\", median = {}, sigma = {sigma}",
+                n(*median)
+            );
+            if *min > 0.0 {
+                out.push_str(&format!(", min = {}", n(*min)));
+            }
+            if max.is_finite() {
+                out.push_str(&format!(", max = {}", n(*max)));
+            }
+            out + " }"
+        }
+        Dist::Choice { values, weights } => format!(
+            "{{ dist = \"choice\", values = [{}], weights = [{}] }}",
+            values
+                .iter()
+                .map(|v| format_value(kind, v))
+                .collect::<Vec<_>>()
+                .join(", "),
+            weights
+                .iter()
+                .map(|w| format!("{w}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Dist::Bernoulli { p } => format!("{{ dist = \"bernoulli\", p = {p} }}"),
     }
 }

@@ -26,11 +26,13 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-pub use convert::format_value;
+use convert::Setting;
+pub use convert::{format_dist, format_value};
 pub use error::{Origin, Problem, ScenarioError, nearest};
 
-use crate::model::registry::{SPECS, Value};
-use crate::model::{Calendar, Params};
+use crate::model::registry::SPECS;
+use crate::model::{Calendar, Params, Uncertainty};
+use crate::random::Streams;
 
 /// Keys a scenario may set besides parameters.
 const META_KEYS: &[&str] = &["extends", "title", "description"];
@@ -77,8 +79,11 @@ pub struct Scenario {
     pub title: Option<String>,
     /// Its description, if it gives one.
     pub description: Option<String>,
-    /// The resolved parameters.
+    /// The resolved parameters; an uncertain parameter keeps here the value it would have
+    /// without its distribution.
     pub params: Params,
+    /// The parameters drawn anew in every world.
+    pub uncertainty: Uncertainty,
     /// The calendar built from them.
     pub calendar: Calendar,
     /// Where each parameter's value came from, by index in [`SPECS`].
@@ -113,7 +118,7 @@ pub fn parse_str(name: &str, text: &str, sets: &[String]) -> Result<Scenario, Sc
 struct State {
     /// The `extends` line of the file being read, for each level of the chain.
     vias: Vec<Option<Origin>>,
-    entries: BTreeMap<usize, (Value, Origin)>,
+    entries: BTreeMap<usize, (Setting, Origin)>,
     problems: Vec<Problem>,
     chain: Vec<String>,
     title: Option<String>,
@@ -304,7 +309,7 @@ impl State {
                 continue;
             }
             if let Some(index) = SPECS.iter().position(|s| s.key == path) {
-                self.value(index, v.get_ref(), ctx.origin(v.span().start));
+                self.value(index, v.get_ref(), ctx.origin(v.span().start), Some(ctx));
             } else if let (DeValue::Table(inner), true) = (v.get_ref(), is_section(&path)) {
                 self.table(ctx, inner, &path);
             } else {
@@ -342,13 +347,23 @@ impl State {
         }
     }
 
-    fn value(&mut self, index: usize, v: &DeValue<'_>, origin: Origin) {
+    fn value(&mut self, index: usize, v: &DeValue<'_>, origin: Origin, ctx: Option<&FileCtx<'_>>) {
         let spec = &SPECS[index];
-        match convert::convert(&spec.kind, v) {
-            Ok(value) => {
-                self.entries.insert(index, (value, origin));
+        match convert::setting(&spec.kind, v) {
+            Ok(setting) => {
+                self.entries.insert(index, (setting, origin));
             }
-            Err(bad) => self.problem(origin, Some(spec.key), bad.message, bad.suggestion),
+            Err(bad) => {
+                // Point at the part of a distribution that is wrong, e.g. `japan.w_bomb.max`.
+                let (origin, key) = match (&bad.at, ctx) {
+                    (Some((offset, sub)), Some(ctx)) => {
+                        (ctx.origin(*offset), format!("{}.{sub}", spec.key))
+                    }
+                    (Some((_, sub)), None) => (origin, format!("{}.{sub}", spec.key)),
+                    (None, _) => (origin, spec.key.to_string()),
+                };
+                self.problem(origin, Some(&key), bad.message, bad.suggestion);
+            }
         }
     }
 
@@ -380,25 +395,31 @@ impl State {
                 return;
             }
         };
-        self.value(index, &value, Origin::Set);
+        self.value(index, &value, Origin::Set, None);
     }
 
     fn finish(mut self, path: &str) -> Result<Scenario, ScenarioError> {
         let mut params = Params::historical();
+        let mut uncertainty = Uncertainty::default();
         let mut origins = vec![Origin::Default; SPECS.len()];
-        for (index, (value, origin)) in std::mem::take(&mut self.entries) {
+        for (index, (setting, origin)) in std::mem::take(&mut self.entries) {
             let spec = &SPECS[index];
-            if (spec.set)(&mut params, value).is_err() {
-                self.problem(
-                    origin.clone(),
-                    Some(spec.key),
-                    "internal error: value of the wrong kind".into(),
-                    None,
-                );
+            match setting {
+                Setting::Fixed(value) => {
+                    if (spec.set)(&mut params, value).is_err() {
+                        let msg = "internal error: value of the wrong kind".to_string();
+                        self.problem(origin.clone(), Some(spec.key), msg, None);
+                    }
+                }
+                Setting::Uncertain(dist) => uncertainty.params.push((index, dist)),
             }
             origins[index] = origin;
         }
-        for (key, message) in params.inconsistencies() {
+        let (lo, hi) = (
+            uncertainty.at_bound(&params, false),
+            uncertainty.at_bound(&params, true),
+        );
+        for (key, message) in Params::inconsistencies_between(&lo, &hi) {
             let origin = SPECS
                 .iter()
                 .position(|s| s.key == key)
@@ -427,9 +448,34 @@ impl State {
             title: self.title,
             description: self.description,
             params,
+            uncertainty,
             calendar,
             origins,
         })
+    }
+}
+
+impl Scenario {
+    /// The parameters and random sources of world `world` under master seed `seed`: every
+    /// uncertain parameter drawn from its own stream.
+    pub fn world(&self, seed: u64, world: u64) -> (Params, Streams) {
+        let mut streams = Streams::new(seed, world);
+        let params = if self.uncertainty.params.is_empty() {
+            self.params.clone()
+        } else {
+            self.uncertainty.draw(&self.params, &mut streams)
+        };
+        (params, streams)
+    }
+
+    /// How the scenario sets parameter `index` of [`SPECS`], as a TOML literal: its value,
+    /// or its distribution.
+    pub fn literal(&self, index: usize) -> String {
+        let spec = &SPECS[index];
+        match self.uncertainty.params.iter().find(|(i, _)| *i == index) {
+            Some((_, dist)) => format_dist(&spec.kind, dist),
+            None => format_value(&spec.kind, &(spec.get)(&self.params)),
+        }
     }
 }
 
