@@ -45,4 +45,5 @@ pub mod model;
 pub mod random;
 pub mod report;
 pub mod scenario;
+pub mod summary;
 pub mod time;

@@ -1,0 +1,446 @@
+//! Summaries of many worlds: mergeable accumulators of [`WorldOutcome`]s, the per-world
+//! CSV row, and the JSON documents `endgame run` and `endgame compare` write. Pure code:
+//! the browser uses it too.
+
+mod compare;
+mod stats;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use compare::{Comparison, ComparisonReport};
+pub use stats::{Histogram, Proportion, Z95};
+
+use crate::engine::SimTime;
+use crate::model::{Ending, Shock, Territory, WorldOutcome};
+use crate::time::format_utc;
+
+/// The time outcomes a summary tracks, in file order.
+pub const TIME_OUTCOMES: [&str; 6] = [
+    "acceptance",
+    "first_offer",
+    "broadcast",
+    "formal_surrender",
+    "soviet_entry",
+    "first_strike",
+];
+
+/// The value of time outcome `name` in a world.
+pub fn time_outcome(o: &WorldOutcome, name: &str) -> Option<SimTime> {
+    match name {
+        "acceptance" => o.acceptance,
+        "first_offer" => o.first_offer,
+        "broadcast" => o.broadcast,
+        "formal_surrender" => o.formal_surrender,
+        "soviet_entry" => o.soviet_entry,
+        "first_strike" => o.first_strike(),
+        _ => None,
+    }
+}
+
+/// The decisive-shock categories, in file order; atomic strikes count together.
+pub const SHOCKS: [&str; 6] = [
+    "soviet_entry",
+    "atomic_bomb",
+    "ultimatum",
+    "mediation_refused",
+    "background",
+    "none",
+];
+
+/// The category of a world's decisive shock.
+pub fn shock_category(s: Option<Shock>) -> &'static str {
+    match s {
+        Some(Shock::SovietEntry) => "soviet_entry",
+        Some(Shock::AtomicBomb(_)) => "atomic_bomb",
+        Some(Shock::Ultimatum) => "ultimatum",
+        Some(Shock::MediationRefused) => "mediation_refused",
+        Some(Shock::Background) => "background",
+        None => "none",
+    }
+}
+
+const ENDINGS: [Ending; 3] = [Ending::Surrender, Ending::Invasion, Ending::Unfinished];
+
+/// Who struck first in a world's race.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RaceResult {
+    /// The Soviet attack came before the first atomic strike (or with no strike).
+    EntryFirst,
+    /// The first atomic strike came before the Soviet attack (or with no attack).
+    BombFirst,
+    /// Neither happened.
+    Neither,
+}
+
+impl RaceResult {
+    /// Of a world.
+    pub fn of(o: &WorldOutcome) -> RaceResult {
+        match (o.soviet_entry, o.first_strike()) {
+            (Some(e), Some(b)) if e < b => RaceResult::EntryFirst,
+            (Some(_), Some(_)) => RaceResult::BombFirst,
+            (Some(_), None) => RaceResult::EntryFirst,
+            (None, Some(_)) => RaceResult::BombFirst,
+            (None, None) => RaceResult::Neither,
+        }
+    }
+}
+
+/// Everything `endgame run` reports over many worlds, with memory independent of their
+/// number.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Worlds added.
+    pub worlds: u64,
+    /// Per time outcome (see [`TIME_OUTCOMES`]): its instants [minutes since the epoch].
+    pub times: [Histogram; 6],
+    /// Atomic bombs dropped.
+    pub bombs: Histogram,
+    /// Soviet entry before the final acceptance.
+    pub entry_before_acceptance: Proportion,
+    /// Final acceptance before X-day.
+    pub accepted_before_xday: u64,
+    /// Counts per decisive-shock category (see [`SHOCKS`]).
+    pub decisive: [u64; 6],
+    /// Counts per territory taken (see [`Territory::ALL`]).
+    pub territories: [u64; 5],
+    /// How many territories were taken.
+    pub territory_count: Histogram,
+    /// Counts per ending: surrender, invasion, unfinished.
+    pub endings: [u64; 3],
+    /// The race: (Soviet entry day, first strike day) [days since 1945-06-01; `None`: did
+    /// not happen] → count.
+    pub race: BTreeMap<(Option<i64>, Option<i64>), u64>,
+}
+
+fn day(t: SimTime) -> i64 {
+    t.minutes().div_euclid(24 * 60)
+}
+
+impl Summary {
+    /// Adds one world.
+    pub fn add(&mut self, o: &WorldOutcome) {
+        self.worlds += 1;
+        for (hist, name) in self.times.iter_mut().zip(TIME_OUTCOMES) {
+            if let Some(t) = time_outcome(o, name) {
+                hist.add(t.minutes());
+            }
+        }
+        self.bombs.add(o.bombs_dropped() as i64);
+        self.entry_before_acceptance
+            .add(o.entry_before_acceptance());
+        if o.acceptance.is_some() && o.ending != Ending::Invasion {
+            self.accepted_before_xday += 1;
+        }
+        let shock = shock_category(o.decisive);
+        if let Some(i) = SHOCKS.iter().position(|s| *s == shock) {
+            self.decisive[i] += 1;
+        }
+        for (i, t) in Territory::ALL.iter().enumerate() {
+            if o.territories.contains(*t) {
+                self.territories[i] += 1;
+            }
+        }
+        self.territory_count.add(i64::from(o.territories.len()));
+        if let Some(i) = ENDINGS.iter().position(|e| *e == o.ending) {
+            self.endings[i] += 1;
+        }
+        *self
+            .race
+            .entry((o.soviet_entry.map(day), o.first_strike().map(day)))
+            .or_default() += 1;
+    }
+
+    /// Adds every world of `other`.
+    pub fn merge(&mut self, other: &Summary) {
+        self.worlds += other.worlds;
+        for (a, b) in self.times.iter_mut().zip(&other.times) {
+            a.merge(b);
+        }
+        self.bombs.merge(&other.bombs);
+        self.entry_before_acceptance
+            .merge(&other.entry_before_acceptance);
+        self.accepted_before_xday += other.accepted_before_xday;
+        for (a, b) in self.decisive.iter_mut().zip(other.decisive) {
+            *a += b;
+        }
+        for (a, b) in self.territories.iter_mut().zip(other.territories) {
+            *a += b;
+        }
+        self.territory_count.merge(&other.territory_count);
+        for (a, b) in self.endings.iter_mut().zip(other.endings) {
+            *a += b;
+        }
+        for (k, c) in &other.race {
+            *self.race.entry(*k).or_default() += c;
+        }
+    }
+
+    /// The instants of a time outcome.
+    pub fn time(&self, name: &str) -> Option<&Histogram> {
+        TIME_OUTCOMES
+            .iter()
+            .position(|n| *n == name)
+            .map(|i| &self.times[i])
+    }
+
+    /// A proportion of all worlds.
+    pub fn share(&self, hits: u64) -> Proportion {
+        Proportion {
+            hits,
+            n: self.worlds,
+        }
+    }
+
+    /// Counts of the race's results.
+    pub fn race_results(&self) -> BTreeMap<RaceResult, u64> {
+        let mut out = BTreeMap::new();
+        for ((e, b), c) in &self.race {
+            let r = match (e, b) {
+                (Some(e), Some(b)) if e < b => RaceResult::EntryFirst,
+                (Some(e), Some(b)) if e > b => RaceResult::BombFirst,
+                (Some(_), Some(_)) => continue,
+                (Some(_), None) => RaceResult::EntryFirst,
+                (None, Some(_)) => RaceResult::BombFirst,
+                (None, None) => RaceResult::Neither,
+            };
+            *out.entry(r).or_default() += c;
+        }
+        out
+    }
+}
+
+/// A probability with its 95 % interval, for JSON.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ProbabilityReport {
+    /// Worlds where it happened.
+    pub count: u64,
+    /// Share of worlds.
+    pub p: f64,
+    /// Wilson 95 % interval.
+    pub ci95: [f64; 2],
+}
+
+impl From<Proportion> for ProbabilityReport {
+    fn from(p: Proportion) -> Self {
+        let (lo, hi) = p.wilson95();
+        ProbabilityReport {
+            count: p.hits,
+            p: p.estimate(),
+            ci95: [lo, hi],
+        }
+    }
+}
+
+/// A time outcome over many worlds, for JSON (times in UTC, RFC 3339).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimeReport {
+    /// Share of worlds where it happened, with its interval.
+    pub happened: ProbabilityReport,
+    /// Mean over the worlds where it happened.
+    pub mean: Option<String>,
+    /// 95 % interval of the mean.
+    pub mean_ci95: Option<[String; 2]>,
+    /// 5, 25, 50, 75 and 95 % quantiles.
+    pub quantiles: BTreeMap<String, String>,
+    /// 95 % interval of the median.
+    pub median_ci95: Option<[String; 2]>,
+}
+
+fn utc_minutes(m: f64) -> String {
+    format_utc(SimTime::from_minutes(m.round() as i64))
+}
+
+/// The quantiles reported everywhere.
+pub const QUANTILES: [(f64, &str); 5] = [
+    (0.05, "p05"),
+    (0.25, "p25"),
+    (0.5, "p50"),
+    (0.75, "p75"),
+    (0.95, "p95"),
+];
+
+impl TimeReport {
+    fn new(h: &Histogram, worlds: u64) -> TimeReport {
+        TimeReport {
+            happened: Proportion {
+                hits: h.n(),
+                n: worlds,
+            }
+            .into(),
+            mean: h.mean().map(utc_minutes),
+            mean_ci95: h.mean_ci95().map(|(a, b)| [utc_minutes(a), utc_minutes(b)]),
+            quantiles: QUANTILES
+                .iter()
+                .filter_map(|(q, name)| {
+                    h.quantile(*q)
+                        .map(|m| (name.to_string(), utc_minutes(m as f64)))
+                })
+                .collect(),
+            median_ci95: h
+                .median_ci95()
+                .map(|(a, b)| [utc_minutes(a as f64), utc_minutes(b as f64)]),
+        }
+    }
+}
+
+/// A count outcome over many worlds, for JSON.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountReport {
+    /// Mean.
+    pub mean: f64,
+    /// 95 % interval of the mean.
+    pub mean_ci95: Option<[f64; 2]>,
+    /// 5, 25, 50, 75 and 95 % quantiles.
+    pub quantiles: BTreeMap<String, i64>,
+    /// Worlds per value.
+    pub distribution: BTreeMap<String, u64>,
+}
+
+impl CountReport {
+    fn new(h: &Histogram) -> CountReport {
+        CountReport {
+            mean: h.mean().unwrap_or(0.0),
+            mean_ci95: h.mean_ci95().map(|(a, b)| [a, b]),
+            quantiles: QUANTILES
+                .iter()
+                .filter_map(|(q, name)| h.quantile(*q).map(|v| (name.to_string(), v)))
+                .collect(),
+            distribution: h.counts().map(|(v, c)| (v.to_string(), c)).collect(),
+        }
+    }
+}
+
+/// The scenario a summary is of.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScenarioInfo {
+    /// Its name (file stem).
+    pub name: String,
+    /// Its path.
+    pub path: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// The `--set` overrides applied.
+    pub overrides: Vec<String>,
+}
+
+/// The program that wrote a file.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ProgramInfo {
+    /// "endgame".
+    pub name: &'static str,
+    /// Its version.
+    pub version: &'static str,
+}
+
+/// This program.
+pub const PROGRAM: ProgramInfo = ProgramInfo {
+    name: "endgame",
+    version: env!("CARGO_PKG_VERSION"),
+};
+
+/// `summary.json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SummaryReport {
+    /// The program.
+    pub program: ProgramInfo,
+    /// The scenario.
+    pub scenario: ScenarioInfo,
+    /// The master seed.
+    pub seed: u64,
+    /// How many worlds.
+    pub worlds: u64,
+    /// Time outcomes.
+    pub times: BTreeMap<String, TimeReport>,
+    /// Atomic bombs dropped.
+    pub bombs_dropped: CountReport,
+    /// Soviet entry before the final acceptance (or with no acceptance).
+    pub entry_before_acceptance: ProbabilityReport,
+    /// Japan accepted before X-day.
+    pub accepted_before_xday: ProbabilityReport,
+    /// The decisive shock, by category.
+    pub decisive_shock: BTreeMap<String, ProbabilityReport>,
+    /// Territories taken by the USSR.
+    pub territories: BTreeMap<String, ProbabilityReport>,
+    /// How many territories were taken.
+    pub territories_taken: CountReport,
+    /// How worlds ended.
+    pub ending: BTreeMap<String, ProbabilityReport>,
+    /// The race: who struck first.
+    pub race: BTreeMap<String, ProbabilityReport>,
+}
+
+impl Summary {
+    /// The JSON report.
+    pub fn report(&self, scenario: ScenarioInfo, seed: u64) -> SummaryReport {
+        let share = |hits| ProbabilityReport::from(self.share(hits));
+        let races = self.race_results();
+        SummaryReport {
+            program: PROGRAM,
+            scenario,
+            seed,
+            worlds: self.worlds,
+            times: TIME_OUTCOMES
+                .iter()
+                .zip(&self.times)
+                .map(|(n, h)| (n.to_string(), TimeReport::new(h, self.worlds)))
+                .collect(),
+            bombs_dropped: CountReport::new(&self.bombs),
+            entry_before_acceptance: self.entry_before_acceptance.into(),
+            accepted_before_xday: share(self.accepted_before_xday),
+            decisive_shock: SHOCKS
+                .iter()
+                .zip(self.decisive)
+                .map(|(n, c)| (n.to_string(), share(c)))
+                .collect(),
+            territories: Territory::ALL
+                .iter()
+                .zip(self.territories)
+                .map(|(t, c)| (t.name().to_string(), share(c)))
+                .collect(),
+            territories_taken: CountReport::new(&self.territory_count),
+            ending: ENDINGS
+                .iter()
+                .zip(self.endings)
+                .map(|(e, c)| (e.name().to_string(), share(c)))
+                .collect(),
+            race: [
+                (RaceResult::EntryFirst, "soviet_entry_first"),
+                (RaceResult::BombFirst, "atomic_strike_first"),
+                (RaceResult::Neither, "neither"),
+            ]
+            .iter()
+            .map(|(r, n)| (n.to_string(), share(races.get(r).copied().unwrap_or(0))))
+            .collect(),
+        }
+    }
+}
+
+/// The header of `worlds.csv`.
+pub const CSV_HEADER: &str = "world,acceptance_utc,first_offer_utc,broadcast_utc,formal_surrender_utc,soviet_entry_utc,entry_before_acceptance,bombs_dropped,first_strike_utc,strikes_utc,decisive_shock,territories,ending";
+
+/// One row of `worlds.csv` (no line break): times in UTC, empty when none; lists joined
+/// with `;`.
+pub fn csv_row(world: u64, o: &WorldOutcome) -> String {
+    let t = |x: Option<SimTime>| x.map(format_utc).unwrap_or_default();
+    let strikes: Vec<String> = o.strikes.iter().map(|s| format_utc(*s)).collect();
+    let territories: Vec<&str> = o.territories.iter().map(|t| t.name()).collect();
+    format!(
+        "{world},{},{},{},{},{},{},{},{},{},{},{},{}",
+        t(o.acceptance),
+        t(o.first_offer),
+        t(o.broadcast),
+        t(o.formal_surrender),
+        t(o.soviet_entry),
+        o.entry_before_acceptance(),
+        o.bombs_dropped(),
+        t(o.first_strike()),
+        strikes.join(";"),
+        o.decisive
+            .map(|s| s.name())
+            .unwrap_or_else(|| "none".into()),
+        territories.join(";"),
+        o.ending.name(),
+    )
+}
