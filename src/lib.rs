@@ -41,7 +41,11 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 pub mod engine;
+#[cfg(feature = "cli")]
+pub mod experiment;
 pub mod model;
+#[cfg(feature = "cli")]
+pub mod plot;
 pub mod random;
 pub mod report;
 pub mod scenario;

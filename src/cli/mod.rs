@@ -2,6 +2,8 @@
 //! edge; the library below it does no I/O.
 
 mod fs;
+mod mc;
+mod output;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -41,8 +43,75 @@ enum ParamsFormat {
     Scenario,
 }
 
+/// Options of the Monte Carlo commands.
+#[derive(Debug, clap::Args)]
+struct McArgs {
+    /// How many worlds per scenario (default 10000), or per sweep cell (default 1000).
+    #[arg(short = 'n', long = "worlds")]
+    worlds: Option<u64>,
+    /// The master seed: world k of any scenario draws from streams keyed by (seed, k).
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Worker threads (default: one per core); results do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// The output folder (default: output/<scenario name>/).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    sets: Vec<String>,
+}
+
+impl McArgs {
+    fn options(&self, default_worlds: u64) -> mc::McOptions {
+        mc::McOptions {
+            worlds: self.worlds.unwrap_or(default_worlds),
+            seed: self.seed,
+            threads: self.threads,
+            quiet: self.quiet,
+            sets: self.sets.clone(),
+        }
+    }
+
+    fn out_or(&self, default: &str) -> std::path::PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| std::path::Path::new("output").join(default))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run many worlds of a scenario: summary table, worlds.csv, summary.json and plots.
+    Run {
+        /// The scenario file.
+        #[arg(default_value = "scenarios/baseline.toml")]
+        scenario: String,
+        #[command(flatten)]
+        mc: McArgs,
+    },
+    /// Run scenarios on the same worlds and compare each with the first, world by world.
+    Compare {
+        /// The scenario files; the first is the base.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<String>,
+        #[command(flatten)]
+        mc: McArgs,
+    },
+    /// Run every cell of a scenario's [sweep] table.
+    Sweep {
+        /// The scenario file, with a [sweep] table.
+        scenario: String,
+        /// The outcome to chart.
+        #[arg(long, default_value = "entry_before_acceptance", value_parser = clap::builder::PossibleValuesParser::new(endgame::summary::METRICS.map(|(n, _)| n)))]
+        outcome: String,
+        #[command(flatten)]
+        mc: McArgs,
+    },
     /// Print one world's timeline.
     Trace {
         /// The scenario file.
@@ -115,6 +184,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             sets,
         } => trace_cmd(&scenario, seed, world, format, &sets),
         Command::Check { scenarios, sets } => check_cmd(&scenarios, &sets),
+        Command::Run { scenario, mc } => {
+            let s = scenario::load(&scenario, &mc.sets, &fs::FsLoader).map_err(Failure::Input)?;
+            let out = mc.out_or(&s.name);
+            mc::run(&s, &mc.options(10_000), &out)?;
+            Ok(())
+        }
+        Command::Compare { scenarios, mc } => {
+            let loaded = load_all(&scenarios, &mc.sets)?;
+            let names: Vec<&str> = loaded.iter().map(|s| s.name.as_str()).collect();
+            let out = mc.out_or(&format!("compare_{}", names.join("_vs_")));
+            mc::compare(&loaded, &mc.options(10_000), &out)?;
+            Ok(())
+        }
+        Command::Sweep {
+            scenario,
+            outcome,
+            mc,
+        } => {
+            let s = scenario::load(&scenario, &mc.sets, &fs::FsLoader).map_err(Failure::Input)?;
+            if s.sweep.is_empty() {
+                return Err(Failure::Input(ScenarioError {
+                    problems: vec![scenario::Problem {
+                        origin: Origin::File { file: scenario.clone(), line: 1, column: 1 },
+                        key: Some("sweep".into()),
+                        message: "this scenario has no [sweep] table; add one, e.g. [sweep] \"ussr.planned_dday\" = { from = \"1945-08-05 00:00 Transbaikal\", to = \"1945-08-25 00:00 Transbaikal\", step = \"5d\" }".into(),
+                        suggestion: None,
+                        via: None,
+                    }],
+                }));
+            }
+            let out = mc.out_or(&format!("sweep_{}", s.name));
+            mc::sweep(&s, &mc.options(1_000), &outcome, &out)?;
+            Ok(())
+        }
         Command::Params { format } => {
             let text = match format {
                 ParamsFormat::Markdown => params::markdown(),
@@ -172,12 +275,39 @@ fn trace_cmd(
                 let json =
                     serde_json::to_string(&trace::line(h)).context("cannot encode the trace")?;
                 out.push_str(&json);
+                if !s.sweep.is_empty() {
+                    out.push_str(&format!("\n# {} sweep cells\n[sweep]\n", s.cells()));
+                    for axis in &s.sweep {
+                        out.push_str(&format!(
+                            "\"{}\" = [{}]\n",
+                            axis.key,
+                            axis.labels.join(", ")
+                        ));
+                    }
+                }
                 out.push('\n');
             }
         }
     }
     write_out(&out)?;
     Ok(())
+}
+
+/// Loads every scenario, reporting the problems of all of them at once.
+fn load_all(paths: &[String], sets: &[String]) -> Result<Vec<scenario::Scenario>, Failure> {
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match scenario::load(path, sets, &fs::FsLoader) {
+            Ok(s) => loaded.push(s),
+            Err(e) => problems.extend(e.problems),
+        }
+    }
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Failure::Input(ScenarioError { problems }))
+    }
 }
 
 fn check_cmd(paths: &[String], sets: &[String]) -> Result<(), Failure> {
@@ -202,6 +332,16 @@ fn check_cmd(paths: &[String], sets: &[String]) -> Result<(), Failure> {
                     }
                     let value = s.literal(index);
                     out.push_str(&format!("{rest} = {value}  # {origin}\n"));
+                }
+                if !s.sweep.is_empty() {
+                    out.push_str(&format!("\n# {} sweep cells\n[sweep]\n", s.cells()));
+                    for axis in &s.sweep {
+                        out.push_str(&format!(
+                            "\"{}\" = [{}]\n",
+                            axis.key,
+                            axis.labels.join(", ")
+                        ));
+                    }
                 }
                 out.push('\n');
             }

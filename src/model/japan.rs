@@ -48,10 +48,12 @@ impl<O: Observer> World<'_, O> {
             return;
         }
         if self.margin(now) >= -EPS {
+            // With no crossing now (the margin was already at or above zero, as after a
+            // rejected offer or a coup), the crossing that put it there keeps the credit.
             let credited = if before < -EPS {
                 shock
             } else {
-                Shock::Background
+                self.crossing.unwrap_or(Shock::Background)
             };
             self.start_deliberation(now, credited, s);
         } else {
@@ -149,7 +151,8 @@ impl<O: Observer> World<'_, O> {
 
     pub(crate) fn on_suspend_judgment(&mut self, now: SimTime) {
         if self.phase == Phase::Waiting && self.acceptance.is_none() {
-            self.emit(now, What::SuspendsJudgment);
+            let hoping = self.hope == Hope::Alive;
+            self.emit(now, What::SuspendsJudgment { hoping });
         }
     }
 
@@ -336,7 +339,8 @@ impl<O: Observer> World<'_, O> {
         if self.phase == Phase::Reversed {
             self.phase = Phase::Waiting;
             let now = s.now();
-            self.after_change(now, f64::NEG_INFINITY, Shock::Background, s);
+            let margin = self.margin(now);
+            self.after_change(now, margin, Shock::Background, s);
         }
     }
 

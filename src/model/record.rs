@@ -88,7 +88,10 @@ pub enum What {
         threshold: f64,
     },
     /// Japan suspends judgment.
-    SuspendsJudgment,
+    SuspendsJudgment {
+        /// Whether it still hopes for Soviet mediation.
+        hoping: bool,
+    },
     /// Stalin sets D-day.
     DdaySet {
         /// The new H-hour.
@@ -213,7 +216,7 @@ impl Happening {
             What::DropOrder => "us_drop_order",
             What::Proclamation { .. } => "potsdam_proclamation",
             What::HearsUltimatum { .. } => "jp_hears_ultimatum",
-            What::SuspendsJudgment => "jp_suspends_judgment",
+            What::SuspendsJudgment { .. } => "jp_suspends_judgment",
             What::DdaySet { .. } => "ussr_dday_set",
             What::BombReady { .. } => "us_bomb_ready",
             What::FrontsReady => "ussr_fronts_ready",
@@ -306,7 +309,7 @@ impl Happening {
     pub fn source(&self) -> &'static str {
         match self.what {
             What::MediationRequested => "S 14",
-            What::SuspendsJudgment => "S 37",
+            What::SuspendsJudgment { .. } => "S 37",
             What::DdaySet {
                 trigger: DdayTrigger::Excluded,
                 ..
@@ -367,8 +370,11 @@ impl Happening {
             What::HearsUltimatum { pressure, threshold } => format!(
                 "Tokyo hears the ultimatum (pressure {pressure:.2}, threshold {threshold:.2})"
             ),
-            What::SuspendsJudgment => {
+            What::SuspendsJudgment { hoping: true } => {
                 "Suzuki's \"mokusatsu\": Japan suspends judgment on the ultimatum, waiting for Moscow".into()
+            }
+            What::SuspendsJudgment { hoping: false } => {
+                "Suzuki's \"mokusatsu\": Japan suspends judgment on the ultimatum; the military still counts on the decisive battle".into()
             }
             What::DdaySet { dday, previous, trigger } => {
                 let why = match trigger {

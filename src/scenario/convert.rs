@@ -83,7 +83,7 @@ fn spread(kind: &Kind, v: &DeValue<'_>) -> Result<f64, Bad> {
     };
     if !(x.is_finite() && x > 0.0) {
         return Err(bad(format!(
-            "expected a positive spread, found {}",
+            "expected a positive spread or step, found {}",
             found(v)
         )));
     }
@@ -689,5 +689,84 @@ pub fn format_dist(kind: &Kind, dist: &Dist) -> String {
                 .join(", ")
         ),
         Dist::Bernoulli { p } => format!("{{ dist = \"bernoulli\", p = {p} }}"),
+    }
+}
+
+/// The most values one sweep axis may hold.
+pub(crate) const MAX_AXIS: usize = 1000;
+
+/// The values of a sweep axis: a list of values, or `{ from, to, step }` for numbers,
+/// times and durations (both ends included when the steps land on `to`).
+pub(crate) fn axis(kind: &Kind, v: &DeValue<'_>) -> Result<Vec<Value>, Bad> {
+    match v {
+        DeValue::Array(items) => {
+            if items.is_empty() {
+                return Err(bad("a sweep axis needs at least one value"));
+            }
+            if items.len() > MAX_AXIS {
+                return Err(bad(format!(
+                    "a sweep axis holds at most {MAX_AXIS} values, found {}",
+                    items.len()
+                )));
+            }
+            items
+                .iter()
+                .map(|item| {
+                    convert(kind, item.get_ref()).map_err(|b| b.inside(item.span().start, "values"))
+                })
+                .collect()
+        }
+        DeValue::Table(t) => {
+            if !crate::model::accepts_numeric(kind) {
+                return Err(bad(format!(
+                    "{{ from, to, step }} is for numbers, times and durations; list this parameter's values instead: [{}]",
+                    kind.expected()
+                )));
+            }
+            for (k, item) in t.iter() {
+                let key = k.get_ref().as_ref();
+                if !["from", "to", "step"].contains(&key) {
+                    return Err(Bad {
+                        message: format!("a range takes from, to and step; found `{key}`"),
+                        suggestion: nearest(key, ["from", "to", "step"]).map(|a| format!("`{a}`")),
+                        at: None,
+                    }
+                    .inside(item.span().start, key));
+                }
+            }
+            let get = |key: &str| {
+                t.get(key).ok_or_else(|| {
+                    bad(format!(
+                        "a range needs `{key}` (it takes from, to and step)"
+                    ))
+                })
+            };
+            let from_v = get("from")?;
+            let to_v = get("to")?;
+            let step_v = get("step")?;
+            let from = numeric(kind, from_v.get_ref())
+                .map_err(|b| b.inside(from_v.span().start, "from"))?;
+            let to =
+                numeric(kind, to_v.get_ref()).map_err(|b| b.inside(to_v.span().start, "to"))?;
+            let step = spread(kind, step_v.get_ref())
+                .map_err(|b| b.inside(step_v.span().start, "step"))?;
+            if from > to {
+                return Err(bad("`from` is greater than `to`").inside(from_v.span().start, "from"));
+            }
+            let count = ((to - from) / step).floor() + 1.0;
+            if !count.is_finite() || count > MAX_AXIS as f64 {
+                return Err(bad(format!(
+                    "this range has {count} values; a sweep axis holds at most {MAX_AXIS} (take a larger step)"
+                ))
+                .inside(step_v.span().start, "step"));
+            }
+            Ok((0..count as usize)
+                .map(|i| number_value(kind, from + step * i as f64))
+                .collect())
+        }
+        other => Err(bad(format!(
+            "expected a list of values or {{ from = ..., to = ..., step = ... }}, found {}",
+            found(other)
+        ))),
     }
 }

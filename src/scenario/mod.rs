@@ -30,12 +30,14 @@ use convert::Setting;
 pub use convert::{format_dist, format_value};
 pub use error::{Origin, Problem, ScenarioError, nearest};
 
-use crate::model::registry::SPECS;
+use crate::model::registry::{SPECS, Value};
 use crate::model::{Calendar, Params, Uncertainty};
 use crate::random::Streams;
 
 /// Keys a scenario may set besides parameters.
-const META_KEYS: &[&str] = &["extends", "title", "description"];
+const META_KEYS: &[&str] = &["extends", "title", "description", "sweep"];
+/// The most cells a sweep may have.
+pub const MAX_CELLS: usize = 100_000;
 /// How many files an `extends` chain may hold.
 const MAX_CHAIN: usize = 32;
 /// The largest scenario text read [bytes].
@@ -88,6 +90,21 @@ pub struct Scenario {
     pub calendar: Calendar,
     /// Where each parameter's value came from, by index in [`SPECS`].
     pub origins: Vec<Origin>,
+    /// The axes of its `[sweep]` table (empty: no sweep).
+    pub sweep: Vec<Axis>,
+}
+
+/// One swept key and its values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// The key's index in [`SPECS`].
+    pub index: usize,
+    /// The key.
+    pub key: &'static str,
+    /// Its values, in order.
+    pub values: Vec<Value>,
+    /// The values as scenario literals.
+    pub labels: Vec<String>,
 }
 
 /// Loads the scenario at `path` through `loader`, then applies `sets` (`KEY=VALUE`, VALUE
@@ -116,6 +133,9 @@ pub fn parse_str(name: &str, text: &str, sets: &[String]) -> Result<Scenario, Sc
 
 #[derive(Default)]
 struct State {
+    axes: Vec<Axis>,
+    axis_positions: Vec<usize>,
+    sweep_origin: Option<Origin>,
     /// The `extends` line of the file being read, for each level of the chain.
     vias: Vec<Option<Origin>>,
     entries: BTreeMap<usize, (Setting, Origin)>,
@@ -272,7 +292,11 @@ impl State {
                 if let Some(ext) = table.get("extends") {
                     match ext.get_ref() {
                         DeValue::String(base) => {
-                            let base_path = normalize(&format!("{}{}", parent(path), base));
+                            let base_path = if base.starts_with('/') {
+                                normalize(base)
+                            } else {
+                                normalize(&format!("{}{}", parent(path), base))
+                            };
                             let via = ctx.origin(ext.span().start);
                             self.file(&base_path, loader, Some(via), depth + 1);
                         }
@@ -304,6 +328,10 @@ impl State {
             } else {
                 format!("{prefix}.{}", k.get_ref())
             };
+            if prefix.is_empty() && path == "sweep" {
+                self.sweep(ctx, v);
+                continue;
+            }
             if prefix.is_empty() && META_KEYS.contains(&path.as_str()) {
                 self.meta(ctx, &path, v);
                 continue;
@@ -327,6 +355,85 @@ impl State {
                     suggest_key(&path)
                 };
                 self.problem(ctx.origin(k.span().start), Some(&path), what, suggestion);
+            }
+        }
+    }
+
+    /// A `[sweep]` table replaces any sweep the file extends.
+    fn sweep(&mut self, ctx: &FileCtx<'_>, v: &Spanned<DeValue<'_>>) {
+        let DeValue::Table(table) = v.get_ref() else {
+            let msg = format!(
+                "expected a table of keys to sweep, e.g. [sweep] \"ussr.planned_dday\" = [...], found {}",
+                convert::found(v.get_ref())
+            );
+            self.problem(ctx.origin(v.span().start), Some("sweep"), msg, None);
+            return;
+        };
+        self.axes.clear();
+        self.axis_positions.clear();
+        self.sweep_origin = Some(ctx.origin(v.span().start));
+        self.sweep_table(ctx, table, "");
+        // TOML tables come back sorted by key; the axes keep the file's order.
+        let mut order: Vec<usize> = (0..self.axes.len()).collect();
+        order.sort_by_key(|i| self.axis_positions[*i]);
+        self.axes = order.iter().map(|i| self.axes[*i].clone()).collect();
+        let cells = self
+            .axes
+            .iter()
+            .try_fold(1usize, |acc, a| acc.checked_mul(a.values.len()));
+        if cells.is_none_or(|c| c > MAX_CELLS) {
+            let msg = format!(
+                "the sweep has more than {MAX_CELLS} cells; take fewer values or larger steps"
+            );
+            self.problem(ctx.origin(v.span().start), Some("sweep"), msg, None);
+        }
+    }
+
+    fn sweep_table(&mut self, ctx: &FileCtx<'_>, table: &DeTable<'_>, prefix: &str) {
+        for (k, v) in table.iter() {
+            let path = if prefix.is_empty() {
+                k.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", k.get_ref())
+            };
+            if let Some(index) = SPECS.iter().position(|s| s.key == path) {
+                let spec = &SPECS[index];
+                match convert::axis(&spec.kind, v.get_ref()) {
+                    Ok(values) => {
+                        if let Some(i) = self.axes.iter().position(|a| a.index == index) {
+                            self.axes.remove(i);
+                            self.axis_positions.remove(i);
+                        }
+                        self.axis_positions.push(k.span().start);
+                        let labels = values.iter().map(|x| format_value(&spec.kind, x)).collect();
+                        self.axes.push(Axis {
+                            index,
+                            key: spec.key,
+                            values,
+                            labels,
+                        });
+                    }
+                    Err(bad) => {
+                        let (origin, key) = match &bad.at {
+                            Some((offset, sub)) => {
+                                (ctx.origin(*offset), format!("sweep.{path}.{sub}"))
+                            }
+                            None => (ctx.origin(v.span().start), format!("sweep.{path}")),
+                        };
+                        self.problem(origin, Some(&key), bad.message, bad.suggestion);
+                    }
+                }
+            } else if let (DeValue::Table(inner), true) = (v.get_ref(), is_section(&path)) {
+                self.sweep_table(ctx, inner, &path);
+            } else {
+                let suggestion = suggest_key(&path);
+                let key = format!("sweep.{path}");
+                self.problem(
+                    ctx.origin(k.span().start),
+                    Some(&key),
+                    "unknown key to sweep".into(),
+                    suggestion,
+                );
             }
         }
     }
@@ -419,11 +526,19 @@ impl State {
             uncertainty.at_bound(&params, false),
             uncertainty.at_bound(&params, true),
         );
-        for (key, message) in Params::inconsistencies_between(&lo, &hi) {
+        let mut found = Params::inconsistencies_between(&lo, &hi);
+        if found.is_empty() {
+            found = sweep_inconsistency(&self.axes, &params, &uncertainty);
+        }
+        for (key, message) in found {
             let origin = SPECS
                 .iter()
                 .position(|s| s.key == key)
                 .map_or(Origin::Default, |i| origins[i].clone());
+            let origin = match (key, &self.sweep_origin) {
+                ("sweep", Some(o)) => o.clone(),
+                _ => origin,
+            };
             self.problem(origin, Some(key), message, None);
         }
         if !self.problems.is_empty() {
@@ -451,11 +566,104 @@ impl State {
             uncertainty,
             calendar,
             origins,
+            sweep: self.axes,
         })
     }
 }
 
+/// The value indices of sweep cell `cell`; the first axis varies slowest.
+fn cell_coordinates(axes: &[Axis], mut cell: usize) -> Vec<usize> {
+    let mut coords = vec![0; axes.len()];
+    for (i, axis) in axes.iter().enumerate().rev() {
+        coords[i] = cell % axis.values.len();
+        cell /= axis.values.len();
+    }
+    coords
+}
+
+fn cell_params(
+    axes: &[Axis],
+    cell: usize,
+    base: &Params,
+    uncertainty: &Uncertainty,
+) -> (Params, Uncertainty) {
+    let mut params = base.clone();
+    for (axis, i) in axes.iter().zip(cell_coordinates(axes, cell)) {
+        let _ = (SPECS[axis.index].set)(&mut params, axis.values[i].clone());
+    }
+    let mut u = uncertainty.clone();
+    u.params
+        .retain(|(index, _)| !axes.iter().any(|a| a.index == *index));
+    (params, u)
+}
+
+/// The first sweep cell whose values are inconsistent, as problems of the swept keys.
+fn sweep_inconsistency(
+    axes: &[Axis],
+    base: &Params,
+    uncertainty: &Uncertainty,
+) -> Vec<(&'static str, String)> {
+    let cells = axes.iter().map(|a| a.values.len()).product::<usize>();
+    if axes.is_empty() || cells > MAX_CELLS {
+        return Vec::new();
+    }
+    for cell in 0..cells {
+        let (p, u) = cell_params(axes, cell, base, uncertainty);
+        let found = Params::inconsistencies_between(&u.at_bound(&p, false), &u.at_bound(&p, true));
+        if let Some((key, message)) = found.into_iter().next() {
+            let at: Vec<String> = axes
+                .iter()
+                .zip(cell_coordinates(axes, cell))
+                .map(|(a, i)| format!("{} = {}", a.key, a.labels[i]))
+                .collect();
+            return vec![(
+                "sweep",
+                format!("in the sweep cell {}: `{key}`: {message}", at.join(", ")),
+            )];
+        }
+    }
+    Vec::new()
+}
+
 impl Scenario {
+    /// How many cells its sweep has (1 without a sweep).
+    pub fn cells(&self) -> usize {
+        self.sweep.iter().map(|a| a.values.len()).product()
+    }
+
+    /// The scenario of sweep cell `cell`: the swept keys fixed at the cell's values.
+    ///
+    /// # Errors
+    /// [`ScenarioError`] if the cell's calendar cannot be built.
+    pub fn cell(&self, cell: usize) -> Result<Scenario, ScenarioError> {
+        let (params, uncertainty) = cell_params(&self.sweep, cell, &self.params, &self.uncertainty);
+        let calendar = Calendar::new(&params).map_err(|e| {
+            ScenarioError::one(Problem {
+                origin: Origin::Default,
+                key: Some("sweep".into()),
+                message: e.to_string(),
+                suggestion: None,
+                via: None,
+            })
+        })?;
+        Ok(Scenario {
+            params,
+            uncertainty,
+            calendar,
+            sweep: Vec::new(),
+            ..self.clone()
+        })
+    }
+
+    /// The labels (`key = value`) of sweep cell `cell`.
+    pub fn cell_labels(&self, cell: usize) -> Vec<String> {
+        self.sweep
+            .iter()
+            .zip(cell_coordinates(&self.sweep, cell))
+            .map(|(a, i)| a.labels[i].clone())
+            .collect()
+    }
+
     /// The parameters and random sources of world `world` under master seed `seed`: every
     /// uncertain parameter drawn from its own stream.
     pub fn world(&self, seed: u64, world: u64) -> (Params, Streams) {

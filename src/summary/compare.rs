@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::stats::{Histogram, Proportion};
-use super::{CountReport, ProbabilityReport, ScenarioInfo};
+use super::{CountReport, ProbabilityReport, ScenarioInfo, round6};
 use crate::model::WorldOutcome;
 
 /// A scenario against a base, world by world. A world with no acceptance counts as
@@ -75,7 +75,7 @@ impl Comparison {
                 n: self.worlds,
             })
         };
-        let days = |m: f64| m / 1440.0;
+        let days = |m: f64| round6(m / 1440.0);
         let (p0, p1) = (
             self.entry_before[0].estimate(),
             self.entry_before[1].estimate(),
@@ -98,7 +98,7 @@ impl Comparison {
             same: share(self.same),
             later: share(self.later),
             entry_before_acceptance: [self.entry_before[0].into(), self.entry_before[1].into()],
-            entry_before_acceptance_change: p1 - p0,
+            entry_before_acceptance_change: round6(p1 - p0),
             bombs_dropped_shift: CountReport::new(&self.bombs_shift),
             territories_taken_shift: CountReport::new(&self.territories_shift),
         }

@@ -109,13 +109,24 @@ pub struct Summary {
     pub territory_count: Histogram,
     /// Counts per ending: surrender, invasion, unfinished.
     pub endings: [u64; 3],
-    /// The race: (Soviet entry day, first strike day) [days since 1945-06-01; `None`: did
-    /// not happen] → count.
+    /// The race: (Soviet entry day, first strike day) [Tokyo days since 1945-06-01;
+    /// `None`: did not happen] → count.
     pub race: BTreeMap<(Option<i64>, Option<i64>), u64>,
+    /// Who came first, judged to the minute.
+    pub race_minutes: BTreeMap<RaceResult, u64>,
+}
+
+/// Tokyo's offset from UTC in 1945 [minutes]: Japan kept no daylight time from 1945 to
+/// 1947 (checked against the IANA database in the tests).
+pub const TOKYO_OFFSET_MINUTES: i64 = 9 * 60;
+
+/// The Tokyo calendar day (days since 1945-06-01) of `minutes` since the epoch.
+pub fn tokyo_day(minutes: i64) -> i64 {
+    (minutes + TOKYO_OFFSET_MINUTES).div_euclid(24 * 60)
 }
 
 fn day(t: SimTime) -> i64 {
-    t.minutes().div_euclid(24 * 60)
+    tokyo_day(t.minutes())
 }
 
 impl Summary {
@@ -175,6 +186,9 @@ impl Summary {
         for (k, c) in &other.race {
             *self.race.entry(*k).or_default() += c;
         }
+        for (k, c) in &other.race_minutes {
+            *self.race_minutes.entry(*k).or_default() += c;
+        }
     }
 
     /// The instants of a time outcome.
@@ -193,21 +207,9 @@ impl Summary {
         }
     }
 
-    /// Counts of the race's results.
+    /// Counts of the race's results, to the minute.
     pub fn race_results(&self) -> BTreeMap<RaceResult, u64> {
-        let mut out = BTreeMap::new();
-        for ((e, b), c) in &self.race {
-            let r = match (e, b) {
-                (Some(e), Some(b)) if e < b => RaceResult::EntryFirst,
-                (Some(e), Some(b)) if e > b => RaceResult::BombFirst,
-                (Some(_), Some(_)) => continue,
-                (Some(_), None) => RaceResult::EntryFirst,
-                (None, Some(_)) => RaceResult::BombFirst,
-                (None, None) => RaceResult::Neither,
-            };
-            *out.entry(r).or_default() += c;
-        }
-        out
+        self.race_minutes.clone()
     }
 }
 
@@ -222,13 +224,18 @@ pub struct ProbabilityReport {
     pub ci95: [f64; 2],
 }
 
+/// Rounds to 6 decimals: enough for any share of worlds, and free of float noise in files.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
 impl From<Proportion> for ProbabilityReport {
     fn from(p: Proportion) -> Self {
         let (lo, hi) = p.wilson95();
         ProbabilityReport {
             count: p.hits,
-            p: p.estimate(),
-            ci95: [lo, hi],
+            p: round6(p.estimate()),
+            ci95: [round6(lo), round6(hi)],
         }
     }
 }
@@ -301,8 +308,8 @@ pub struct CountReport {
 impl CountReport {
     fn new(h: &Histogram) -> CountReport {
         CountReport {
-            mean: h.mean().unwrap_or(0.0),
-            mean_ci95: h.mean_ci95().map(|(a, b)| [a, b]),
+            mean: round6(h.mean().unwrap_or(0.0)),
+            mean_ci95: h.mean_ci95().map(|(a, b)| [round6(a), round6(b)]),
             quantiles: QUANTILES
                 .iter()
                 .filter_map(|(q, name)| h.quantile(*q).map(|v| (name.to_string(), v)))
@@ -443,4 +450,79 @@ pub fn csv_row(world: u64, o: &WorldOutcome) -> String {
         territories.join(";"),
         o.ending.name(),
     )
+}
+
+/// The outcomes a sweep can chart, with what they measure.
+pub const METRICS: [(&str, &str); 7] = [
+    (
+        "entry_before_acceptance",
+        "P(Soviet entry before acceptance)",
+    ),
+    ("accepted_before_xday", "P(Japan accepts before X-day)"),
+    ("decisive_soviet_entry", "P(decisive shock: Soviet entry)"),
+    ("decisive_atomic_bomb", "P(decisive shock: atomic bomb)"),
+    (
+        "acceptance_median",
+        "median acceptance [days after 1945-06-01]",
+    ),
+    ("bombs_dropped", "mean atomic bombs dropped"),
+    ("territories_taken", "mean territories taken by the USSR"),
+];
+
+impl Summary {
+    /// A sweep outcome as (estimate, low, high) of its 95 % interval; `None` with no data.
+    pub fn metric(&self, name: &str) -> Option<(f64, f64, f64)> {
+        let prop = |p: Proportion| {
+            let (lo, hi) = p.wilson95();
+            Some((p.estimate(), lo, hi))
+        };
+        let mean = |h: &Histogram| {
+            let m = h.mean()?;
+            let (lo, hi) = h.mean_ci95().unwrap_or((m, m));
+            Some((m, lo, hi))
+        };
+        let shock = |s: &str| {
+            SHOCKS
+                .iter()
+                .position(|x| *x == s)
+                .map(|i| self.decisive[i])
+        };
+        match name {
+            "entry_before_acceptance" => prop(self.entry_before_acceptance),
+            "accepted_before_xday" => prop(self.share(self.accepted_before_xday)),
+            "decisive_soviet_entry" => prop(self.share(shock("soviet_entry")?)),
+            "decisive_atomic_bomb" => prop(self.share(shock("atomic_bomb")?)),
+            "acceptance_median" => {
+                let h = self.time("acceptance")?;
+                let days = |m: i64| (m + TOKYO_OFFSET_MINUTES) as f64 / 1440.0;
+                let med = h.quantile(0.5)?;
+                let (lo, hi) = h.median_ci95()?;
+                Some((days(med), days(lo), days(hi)))
+            }
+            "bombs_dropped" => mean(&self.bombs),
+            "territories_taken" => mean(&self.territory_count),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{Zone, parse_time};
+
+    #[test]
+    fn tokyo_kept_utc_plus_nine_throughout() {
+        let tokyo = Zone::named("Tokyo").unwrap();
+        for t in [
+            "1945-06-01 00:00 UTC",
+            "1945-08-15 03:00 UTC",
+            "1946-06-01 00:00 UTC",
+            "1946-12-30 00:00 UTC",
+        ] {
+            assert_eq!(tokyo.offset_label(parse_time(t).unwrap()), "UTC+9", "{t}");
+        }
+        let hiroshima = parse_time("1945-08-06 08:15 Tokyo").unwrap();
+        assert_eq!(tokyo_day(hiroshima.minutes()), 66);
+    }
 }

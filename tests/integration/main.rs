@@ -4,5 +4,6 @@ mod causal;
 mod cli;
 mod engine;
 mod golden;
+mod monte_carlo;
 mod scenario_errors;
 mod support;

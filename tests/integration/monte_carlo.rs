@@ -1,0 +1,323 @@
+//! Many worlds: reproducibility, common random numbers, the pinned baseline summary, and
+//! the comparisons the scenario library exists to make.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use endgame::model::{Ignore, WorldOutcome, registry::SPECS, run_world};
+use endgame::scenario::Scenario;
+use endgame::summary::{Comparison, Summary};
+
+use crate::support::load;
+
+fn endgame(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_endgame"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("endgame-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn outcomes(s: &Scenario, seed: u64, n: u64) -> Vec<WorldOutcome> {
+    (0..n)
+        .map(|k| {
+            let (p, streams) = s.world(seed, k);
+            run_world(&p, &s.calendar, streams, &mut Ignore)
+        })
+        .collect()
+}
+
+fn run_cli(scenario: &str, out: &Path, extra: &[&str]) {
+    let out_s = out.display().to_string();
+    let mut args = vec!["run", scenario, "--quiet", "--out", out_s.as_str()];
+    args.extend_from_slice(extra);
+    let o = endgame(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn any_thread_count_gives_byte_identical_files() {
+    let one = temp_dir("threads1");
+    let two = temp_dir("threads2");
+    run_cli(
+        "scenarios/baseline.toml",
+        &one,
+        &["-n", "5000", "--threads", "1"],
+    );
+    run_cli(
+        "scenarios/baseline.toml",
+        &two,
+        &["-n", "5000", "--threads", "2"],
+    );
+    for file in ["worlds.csv", "summary.json"] {
+        let a = std::fs::read(one.join(file)).expect("file");
+        let b = std::fs::read(two.join(file)).expect("file");
+        assert!(a == b, "{file} differs between 1 and 2 threads");
+        assert!(a.len() > 100);
+    }
+    let _ = std::fs::remove_dir_all(one);
+    let _ = std::fs::remove_dir_all(two);
+}
+
+#[test]
+fn the_baseline_summary_is_pinned() {
+    let dir = temp_dir("pinned");
+    run_cli(
+        "scenarios/baseline.toml",
+        &dir,
+        &["-n", "2000", "--seed", "1945"],
+    );
+    let got = std::fs::read_to_string(dir.join("summary.json")).expect("summary");
+    let golden =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/baseline_n2000_seed1945.json");
+    if std::env::var_os("ENDGAME_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &got).expect("write golden");
+    }
+    let want = std::fs::read_to_string(&golden)
+        .expect("golden file (regenerate with ENDGAME_UPDATE_GOLDEN=1)");
+    assert!(
+        got == want,
+        "the baseline summary changed; if the change is intended, rerun with ENDGAME_UPDATE_GOLDEN=1 and review the diff"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_scenario_compared_with_itself_shifts_nothing_in_any_world() {
+    let s = load("scenarios/baseline.toml", &[]);
+    let (a, b) = (outcomes(&s, 7, 500), outcomes(&s, 7, 500));
+    let mut c = Comparison::default();
+    for (x, y) in a.iter().zip(&b) {
+        c.add(x, y);
+    }
+    assert_eq!((c.earlier, c.later, c.same), (0, 0, 500));
+    assert!(c.shift.counts().all(|(shift, _)| shift == 0));
+    assert_eq!(c.bombs_shift.counts().collect::<Vec<_>>(), [(0, 500)]);
+}
+
+#[test]
+fn changing_one_distribution_leaves_every_other_draw_unchanged() {
+    let base = load("scenarios/baseline.toml", &[]);
+    let changed = load(
+        "scenarios/baseline.toml",
+        &["japan.w_bomb={ dist = \"uniform\", min = 0.05, max = 0.6 }"],
+    );
+    let w_bomb = SPECS
+        .iter()
+        .position(|s| s.key == "japan.w_bomb")
+        .expect("key");
+    let mut differed = 0;
+    for k in 0..300 {
+        let (p, mut sa) = base.world(1945, k);
+        let (q, mut sb) = changed.world(1945, k);
+        for (i, spec) in SPECS.iter().enumerate() {
+            if i == w_bomb {
+                differed += usize::from((spec.get)(&p) != (spec.get)(&q));
+            } else {
+                assert_eq!(
+                    (spec.get)(&p),
+                    (spec.get)(&q),
+                    "world {k}: {} moved",
+                    spec.key
+                );
+            }
+        }
+        // The model's own sources (weather, coup, ...) are untouched too.
+        for source in ["weather", "japan.coup", "japan.seidan"] {
+            assert_eq!(
+                sa.uniform(source).to_bits(),
+                sb.uniform(source).to_bits(),
+                "{source}"
+            );
+        }
+    }
+    assert!(
+        differed > 250,
+        "the changed parameter does change: {differed}"
+    );
+}
+
+#[test]
+fn without_soviet_entry_japan_accepts_later() {
+    let base = load("scenarios/baseline.toml", &[]);
+    let neutral = load("scenarios/no_soviet_entry.toml", &[]);
+    let mut c = Comparison::default();
+    for (a, b) in outcomes(&base, 1945, 1000)
+        .iter()
+        .zip(&outcomes(&neutral, 1945, 1000))
+    {
+        c.add(a, b);
+    }
+    assert!(
+        c.later > 10 * c.earlier.max(1),
+        "later {} earlier {}",
+        c.later,
+        c.earlier
+    );
+    assert!(c.shift.mean().is_none_or(|m| m > 0.0));
+}
+
+#[test]
+fn without_the_bomb_the_soviet_attack_comes_later() {
+    let base = load("scenarios/baseline.toml", &[]);
+    let no_bomb = load("scenarios/no_bomb.toml", &[]);
+    let (a, b) = (outcomes(&base, 1945, 1000), outcomes(&no_bomb, 1945, 1000));
+    let (mut later, mut earlier) = (0, 0);
+    for (x, y) in a.iter().zip(&b) {
+        match (x.soviet_entry, y.soviet_entry) {
+            (Some(e0), Some(e1)) if e1 > e0 => later += 1,
+            (Some(e0), Some(e1)) if e1 < e0 => earlier += 1,
+            _ => {}
+        }
+        assert_eq!(y.bombs_dropped(), 0);
+    }
+    assert!(
+        later > 100 && earlier == 0,
+        "later {later}, earlier {earlier}"
+    );
+    let mean = |o: &[WorldOutcome]| {
+        let mut s = Summary::default();
+        o.iter().for_each(|w| s.add(w));
+        s.time("soviet_entry").and_then(|h| h.mean()).unwrap_or(0.0)
+    };
+    assert!(mean(&b) > mean(&a));
+}
+
+#[test]
+fn compare_writes_its_files_and_shows_later_acceptance_without_soviet_entry() {
+    let dir = temp_dir("compare");
+    let out = dir.display().to_string();
+    let o = endgame(&[
+        "compare",
+        "scenarios/baseline.toml",
+        "scenarios/no_soviet_entry.toml",
+        "-n",
+        "1000",
+        "--quiet",
+        "--out",
+        &out,
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("compare.json")).expect("json"))
+            .expect("valid");
+    let c = &json["comparisons"][0];
+    assert_eq!(c["other"]["name"], "no_soviet_entry");
+    assert!(c["later"]["p"].as_f64().unwrap_or(0.0) > 0.5, "{c}");
+    let csv = std::fs::read_to_string(dir.join("compare.csv")).expect("csv");
+    assert_eq!(csv.lines().count(), 2);
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("baseline,no_soviet_entry,1000,"))
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn distributions_draw_within_their_ranges_with_the_right_weights() {
+    let s = endgame::scenario::parse_str(
+        "d.toml",
+        "[japan]\nthreshold = { dist = \"uniform\", min = 0.8, max = 1.2 }\n\
+         [usa]\nreply = { dist = \"choice\", values = [\"byrnes\", \"accept\"], weights = [3, 1] }\n\
+         [ussr]\nenters_war = { dist = \"bernoulli\", p = 0.25 }\n\
+         lead_min = { dist = \"triangular\", min = \"2d\", mode = \"3d\", max = \"4d\" }\n",
+        &[],
+    )
+    .expect("valid");
+    let n = 4000;
+    let (mut accept, mut enters, mut sum) = (0, 0, 0.0);
+    for k in 0..n {
+        let (p, _) = s.world(3, k);
+        assert!((0.8..=1.2).contains(&p.japan.threshold));
+        let lead = p.ussr.lead_min.as_minutes();
+        assert!((2 * 1440..=4 * 1440).contains(&lead));
+        sum += p.japan.threshold;
+        accept += usize::from(p.usa.reply == endgame::model::ReplyKind::Accept);
+        enters += usize::from(p.ussr.enters_war);
+    }
+    let share = |c: usize| c as f64 / n as f64;
+    assert!((sum / n as f64 - 1.0).abs() < 0.01);
+    assert!((share(accept) - 0.25).abs() < 0.03, "{}", share(accept));
+    assert!((share(enters) - 0.25).abs() < 0.03, "{}", share(enters));
+}
+
+#[test]
+fn distribution_mistakes_are_located() {
+    let err = |text: &str| {
+        endgame::scenario::parse_str("d.toml", text, &[])
+            .expect_err(text)
+            .to_string()
+    };
+    assert_eq!(
+        err("[japan]\nw_bomb = { dist = \"triangular\", min = 0.1, mode = 0.25, max = 50 }\n"),
+        "d.toml:2:63: `japan.w_bomb.max`: expected a number from 0 to 10, found 50"
+    );
+    assert_eq!(
+        err("[japan]\nconvene_delay = { dist = \"lognormal\", median = \"6h\", sigm = 0.5 }\n"),
+        "d.toml:2:61: `japan.convene_delay.sigm`: a lognormal distribution takes median, sigma, min, max; found `sigm`; did you mean `sigma`?"
+    );
+    assert_eq!(
+        err("[japan]\nthreshold = { dist = \"gaussian\", mean = 1.0 }\n"),
+        "d.toml:2:13: `japan.threshold`: unknown distribution \"gaussian\"; expected one of uniform, triangular, normal, lognormal, choice, bernoulli; did you mean \"normal\"?"
+    );
+    assert_eq!(
+        err(
+            "[usa]\ntrinity = { dist = \"uniform\", min = \"1945-07-30 05:30 Trinity\", max = \"1945-07-10 05:30 Trinity\" }\n"
+        ),
+        "d.toml:2:11: `usa.trinity`: `min` is greater than `max`"
+    );
+    assert_eq!(
+        err("[ussr]\nenters_war = { dist = \"bernoulli\", p = 1.9 }\n"),
+        "d.toml:2:40: `ussr.enters_war.p`: expected a probability from 0 to 1, found 1.9"
+    );
+    assert_eq!(
+        err("[ussr]\nlead_min = { dist = \"uniform\", min = \"2d\", max = \"6d\" }\n"),
+        "d.toml:2:12: `ussr.lead_min`: the compressed preparation (6d) cannot be longer than the planned one, ussr.lead_planned (5d)"
+    );
+}
+
+#[test]
+fn a_sweep_runs_every_cell_in_file_order() {
+    let dir = temp_dir("sweep");
+    let scenario = dir.join("s.toml");
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/baseline.toml");
+    std::fs::write(
+        &scenario,
+        format!(
+            "extends = \"{}\"\n[ussr]\naccelerates = false\n[sweep]\n\"ussr.planned_dday\" = [\"1945-08-10 00:00 Transbaikal\", \"1945-08-25 00:00 Transbaikal\"]\n\"usa.schedule_shift\" = {{ from = \"0d\", to = \"20d\", step = \"10d\" }}\n",
+            base.display()
+        ),
+    )
+    .expect("write");
+    let out = dir.join("out").display().to_string();
+    let path = scenario.display().to_string();
+    let o = endgame(&["sweep", &path, "-n", "200", "--quiet", "--out", &out]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = std::fs::read_to_string(dir.join("out/sweep.csv")).expect("csv");
+    let rows: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 1 + 2 * 3, "{csv}");
+    assert_eq!(
+        rows[0][..4],
+        ["cell", "ussr.planned_dday", "usa.schedule_shift", "worlds"]
+    );
+    assert_eq!(rows[1][1..3], ["1945-08-10 00:00 Transbaikal", "0m"]);
+    assert_eq!(rows[6][1..3], ["1945-08-25 00:00 Transbaikal", "20d"]);
+    // A later Soviet D-day means a later acceptance, whatever the bomb schedule.
+    let col = rows[0]
+        .iter()
+        .position(|c| *c == "acceptance_median")
+        .expect("column");
+    let median = |row: usize| rows[row][col].parse::<f64>().expect("number");
+    for shift in 0..3 {
+        assert!(median(4 + shift) > median(1 + shift) + 5.0, "{csv}");
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
