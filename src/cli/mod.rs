@@ -275,16 +275,6 @@ fn trace_cmd(
                 let json =
                     serde_json::to_string(&trace::line(h)).context("cannot encode the trace")?;
                 out.push_str(&json);
-                if !s.sweep.is_empty() {
-                    out.push_str(&format!("\n# {} sweep cells\n[sweep]\n", s.cells()));
-                    for axis in &s.sweep {
-                        out.push_str(&format!(
-                            "\"{}\" = [{}]\n",
-                            axis.key,
-                            axis.labels.join(", ")
-                        ));
-                    }
-                }
                 out.push('\n');
             }
         }

@@ -360,16 +360,7 @@ impl<O: Observer> World<'_, O> {
         self.formal = Some(now);
         self.emit(now, What::FormalSurrender);
         // A Soviet attack still pending is called off: the war is over.
-        for id in [
-            self.attack_ev.take(),
-            self.declaration_ev.take(),
-            self.race_ev.take(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            s.cancel(id);
-        }
+        self.call_off_attack(s);
         s.schedule_at(now + self.p.ussr.ops_stop, order::ACT, Ev::OpsStop);
     }
 }

@@ -52,6 +52,21 @@ impl<O: Observer> World<'_, O> {
         );
     }
 
+    /// Cancels the pending attack, its declaration and any race order: no D-day is set.
+    pub(crate) fn call_off_attack(&mut self, s: &mut Scheduler<Ev>) {
+        for id in [
+            self.attack_ev.take(),
+            self.declaration_ev.take(),
+            self.race_ev.take(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            s.cancel(id);
+        }
+        self.dday = None;
+    }
+
     fn can_still_enter(&self) -> bool {
         self.p.ussr.enters_war
             && self.entered.is_none()
@@ -137,17 +152,7 @@ impl<O: Observer> World<'_, O> {
             self.advance_dday(now, s, h, DdayTrigger::TooLate);
         } else {
             self.stood_down = true;
-            for id in [
-                self.attack_ev.take(),
-                self.declaration_ev.take(),
-                self.race_ev.take(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                s.cancel(id);
-            }
-            self.dday = None;
+            self.call_off_attack(s);
             self.emit(now, What::StandsDown);
         }
     }
@@ -177,13 +182,7 @@ impl<O: Observer> World<'_, O> {
                 }
             }
             None => {
-                for id in [self.attack_ev.take(), self.declaration_ev.take()]
-                    .into_iter()
-                    .flatten()
-                {
-                    s.cancel(id);
-                }
-                self.dday = None;
+                self.call_off_attack(s);
                 self.stood_down = true;
                 self.emit(now, What::StandsDown);
             }

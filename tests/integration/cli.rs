@@ -1,17 +1,11 @@
 //! The command-line tool as a user runs it.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use endgame::model::Params;
 use endgame::scenario::Origin;
 
-fn endgame(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_endgame"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use crate::support::endgame;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8")

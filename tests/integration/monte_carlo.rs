@@ -2,21 +2,12 @@
 //! the comparisons the scenario library exists to make.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use endgame::model::{Ignore, WorldOutcome, registry::SPECS, run_world};
 use endgame::scenario::Scenario;
 use endgame::summary::{Comparison, Summary};
 
-use crate::support::load;
-
-fn endgame(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_endgame"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use crate::support::{endgame, load};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("endgame-test-{}-{name}", std::process::id()));

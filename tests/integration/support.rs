@@ -5,6 +5,15 @@ use endgame::random::Streams;
 use endgame::scenario::{self, Loader, Scenario};
 use endgame::time::Zone;
 
+/// Runs the `endgame` binary in the crate root.
+pub fn endgame(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
 /// Reads scenario files relative to the crate root.
 pub struct RepoLoader;
 
