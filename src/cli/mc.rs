@@ -292,6 +292,12 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         o.worlds
     );
     let axes = &s.sweep;
+    let plain = |labels: &[String]| {
+        labels
+            .iter()
+            .map(|l| unquoted(l).to_string())
+            .collect::<Vec<_>>()
+    };
     match axes.len() {
         1 => {
             let points: Vec<(f64, f64, f64)> = values
@@ -318,9 +324,9 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
                 .collect();
             written.extend(endgame::plot::sweep_heatmap(
                 axes[1].key,
-                &axes[1].labels,
+                &plain(&axes[1].labels),
                 axes[0].key,
-                &axes[0].labels,
+                &plain(&axes[0].labels),
                 &grid,
                 label,
                 &title,
@@ -334,20 +340,27 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         let v = value.map_or("no data".to_string(), |(e, lo, hi)| {
             format!("{e:.3}  [{lo:.3}, {hi:.3}]")
         });
-        println!("  {}  {v}", s.cell_labels(cell).join("  "));
+        let labels = s.cell_labels(cell);
+        let labels: Vec<&str> = labels.iter().map(|l| unquoted(l)).collect();
+        println!("  {}  {v}", labels.join("  "));
     }
     say_written(&written);
     Ok(())
 }
 
-/// A CSV field for a value label: a plain TOML string loses its quotes; anything with a
-/// comma or a quote is quoted, CSV-style.
-fn csv_field(label: &str) -> String {
-    let plain = label
+/// A value label without the quotes of a plain TOML string.
+fn unquoted(label: &str) -> &str {
+    label
         .strip_prefix('"')
         .and_then(|l| l.strip_suffix('"'))
         .filter(|inner| !inner.contains('"'))
-        .unwrap_or(label);
+        .unwrap_or(label)
+}
+
+/// A CSV field for a value label: a plain TOML string loses its quotes; anything with a
+/// comma or a quote is quoted, CSV-style.
+fn csv_field(label: &str) -> String {
+    let plain = unquoted(label);
     if plain.contains([',', '"']) {
         format!("\"{}\"", plain.replace('"', "\"\""))
     } else {

@@ -377,10 +377,13 @@ impl Figure for SweepHeatmap<'_> {
             .copied()
             .filter(|v| v.is_finite())
             .collect();
+        // A probability keeps the full 0-1 scale, so small differences do not look large.
+        let probability = self.outcome.starts_with("P(");
         let (vmin, vmax) = match (
             values.iter().copied().reduce(f64::min),
             values.iter().copied().reduce(f64::max),
         ) {
+            _ if probability => (0.0, 1.0),
             (Some(a), Some(b)) if b > a => (a, b),
             (Some(a), Some(_)) => {
                 let pad = if a.abs() > 0.0 { a.abs() * 0.05 } else { 0.5 };
