@@ -40,6 +40,8 @@
 //! ```
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
+#[cfg(feature = "cli")]
+pub mod bench;
 pub mod engine;
 #[cfg(feature = "cli")]
 pub mod experiment;

@@ -15,7 +15,8 @@ use rand_chacha::ChaCha8Rng;
 #[derive(Debug, Clone)]
 pub struct Streams {
     key: [u8; 32],
-    open: Vec<(&'static str, ChaCha8Rng)>,
+    /// Open streams by source id: a world uses a handful, so a short list beats a map.
+    open: Vec<(u64, ChaCha8Rng)>,
 }
 
 fn splitmix64(state: &mut u64) -> u64 {
@@ -47,18 +48,30 @@ impl Streams {
         }
     }
 
+    fn fresh(&self, id: u64) -> ChaCha8Rng {
+        let mut rng = ChaCha8Rng::from_seed(self.key);
+        rng.set_stream(id);
+        rng
+    }
+
     /// The stream of source `name`.
     pub fn stream(&mut self, name: &'static str) -> &mut ChaCha8Rng {
-        let pos = match self.open.iter().position(|(n, _)| *n == name) {
+        let id = source_id(name);
+        let pos = match self.open.iter().position(|(n, _)| *n == id) {
             Some(pos) => pos,
             None => {
-                let mut rng = ChaCha8Rng::from_seed(self.key);
-                rng.set_stream(source_id(name));
-                self.open.push((name, rng));
+                self.open.push((id, self.fresh(id)));
                 self.open.len() - 1
             }
         };
         &mut self.open[pos].1
+    }
+
+    /// The first uniform draw in `[0, 1)` of source `name`'s stream, without keeping the
+    /// stream open: for sources that draw once per world (an uncertain parameter). It
+    /// equals the first `uniform(name)`.
+    pub fn first_uniform(&self, name: &'static str) -> f64 {
+        self.fresh(source_id(name)).random::<f64>()
     }
 
     /// A uniform draw in `[0, 1)` from source `name`.
@@ -84,6 +97,13 @@ mod tests {
         // b draws from another source first: the weather stream must not shift.
         let _ = b.uniform("japan.coup");
         assert_eq!(a1.to_bits(), b.uniform("weather").to_bits());
+    }
+
+    #[test]
+    fn a_first_draw_equals_the_streams_first() {
+        let mut s = Streams::new(11, 5);
+        let once = s.first_uniform("japan.w_bomb");
+        assert_eq!(once.to_bits(), s.uniform("japan.w_bomb").to_bits());
     }
 
     #[test]

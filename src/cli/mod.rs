@@ -1,6 +1,7 @@
 //! The command-line tool: argument parsing, files and the terminal. Everything here is the
 //! edge; the library below it does no I/O.
 
+mod bench;
 mod fs;
 mod mc;
 mod output;
@@ -138,6 +139,16 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
+    /// Measure the engine and the model: PHOLD events/s against a bare heap, baseline
+    /// worlds/s on 1 thread and on all, peak memory.
+    Bench {
+        /// A shorter run (well under a minute).
+        #[arg(long)]
+        quick: bool,
+        /// The scenario to time.
+        #[arg(long, default_value = "scenarios/baseline.toml")]
+        scenario: String,
+    },
     /// Print the reference of every parameter.
     Params {
         /// Output format.
@@ -216,6 +227,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let out = mc.out_or(&format!("sweep_{}", s.name));
             mc::sweep(&s, &mc.options(1_000), &outcome, &out)?;
+            Ok(())
+        }
+        Command::Bench { quick, scenario } => {
+            let s = scenario::load(&scenario, &[], &fs::FsLoader).map_err(Failure::Input)?;
+            bench::bench(&s, quick)?;
             Ok(())
         }
         Command::Params { format } => {

@@ -2,18 +2,19 @@
 //! parameter's own random stream (named by its key), so changing one parameter's
 //! distribution never shifts another's draws.
 
-use rand_distr::{Distribution, LogNormal, Normal, Triangular, Uniform};
+use statrs::distribution::{ContinuousCDF, Normal as StdNormal};
 
 use super::params::Params;
 use super::registry::{Kind, SPECS, Value};
 use crate::engine::{SimDuration, SimTime};
 use crate::random::Streams;
 
-/// How many times a truncated distribution redraws before taking the nearest bound.
-const MAX_REDRAWS: usize = 1000;
-
 /// A distribution over one parameter's values. Numbers are in the parameter's own unit:
 /// minutes since the epoch for times, minutes for durations.
+///
+/// Every distribution is sampled by inverting its distribution function at one uniform
+/// draw, so each parameter takes exactly one number from its stream whatever its
+/// distribution: truncation needs no redraws.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dist {
     /// Uniform on `[min, max]`.
@@ -69,6 +70,26 @@ pub enum Dist {
     },
 }
 
+/// The standard normal distribution.
+fn std_normal() -> Option<StdNormal> {
+    StdNormal::new(0.0, 1.0).ok()
+}
+
+/// The value at share `u` of a standard normal truncated to `[lo, hi]` (in standard units).
+fn truncated_std_normal(u: f64, lo: f64, hi: f64) -> f64 {
+    let Some(n) = std_normal() else { return 0.0 };
+    let (a, b) = (n.cdf(lo), n.cdf(hi));
+    if b.partial_cmp(&a) != Some(std::cmp::Ordering::Greater) {
+        // The interval lies too far in a tail to tell its ends apart: take its middle.
+        return if lo.is_finite() && hi.is_finite() {
+            (lo + hi) / 2.0
+        } else {
+            lo.max(hi.min(0.0))
+        };
+    }
+    n.inverse_cdf(a + u * (b - a)).clamp(lo, hi)
+}
+
 impl Dist {
     /// The smallest and largest numeric value it can give (numeric distributions only).
     pub fn support(&self) -> Option<(f64, f64)> {
@@ -81,63 +102,66 @@ impl Dist {
         }
     }
 
-    fn draw_number(&self, streams: &mut Streams, source: &'static str) -> f64 {
-        let rng = streams.stream(source);
-        let truncated = |sample: &mut dyn FnMut() -> f64, min: f64, max: f64| {
-            let mut x = f64::NAN;
-            for _ in 0..MAX_REDRAWS {
-                x = sample();
-                if (min..=max).contains(&x) {
-                    return x;
+    /// The value at share `u` in `[0, 1)` of the distribution (its inverse distribution
+    /// function), for the numeric distributions.
+    pub fn quantile(&self, u: f64) -> f64 {
+        match *self {
+            Dist::Uniform { min, max } => min + u * (max - min),
+            Dist::Triangular { min, mode, max } => {
+                let width = max - min;
+                if width <= 0.0 {
+                    return mode;
+                }
+                let split = (mode - min) / width;
+                if u < split {
+                    min + (u * width * (mode - min)).sqrt()
+                } else {
+                    max - ((1.0 - u) * width * (max - mode)).sqrt()
                 }
             }
-            x.clamp(min, max)
-        };
-        match *self {
-            Dist::Uniform { min, max } => match Uniform::new_inclusive(min, max) {
-                Ok(d) => d.sample(rng),
-                Err(_) => min,
-            },
-            Dist::Triangular { min, mode, max } => match Triangular::new(min, max, mode) {
-                Ok(d) => d.sample(rng),
-                Err(_) => mode,
-            },
-            Dist::Normal { mean, sd, min, max } => match Normal::new(mean, sd) {
-                Ok(d) => truncated(&mut || d.sample(rng), min, max),
-                Err(_) => mean.clamp(min, max),
-            },
+            Dist::Normal { mean, sd, min, max } => {
+                mean + sd * truncated_std_normal(u, (min - mean) / sd, (max - mean) / sd)
+            }
             Dist::LogNormal {
                 median,
                 sigma,
                 min,
                 max,
-            } => match LogNormal::new(median.ln(), sigma) {
-                Ok(d) => truncated(&mut || d.sample(rng), min, max),
-                Err(_) => median.clamp(min, max),
-            },
+            } => {
+                let mu = median.ln();
+                let z = |x: f64| {
+                    if x > 0.0 {
+                        (x.ln() - mu) / sigma
+                    } else {
+                        f64::NEG_INFINITY
+                    }
+                };
+                (mu + sigma * truncated_std_normal(u, z(min), z(max)))
+                    .exp()
+                    .clamp(min, max)
+            }
             Dist::Choice { .. } | Dist::Bernoulli { .. } => f64::NAN,
         }
     }
 
-    /// Draws a value for a parameter of kind `kind` from stream `source`.
-    pub fn draw(&self, kind: &Kind, streams: &mut Streams, source: &'static str) -> Value {
+    /// Draws a value for a parameter of kind `kind`: one uniform number from the stream
+    /// `source`, fresh for this world.
+    pub fn draw(&self, kind: &Kind, streams: &Streams, source: &'static str) -> Value {
+        let u = streams.first_uniform(source);
         match self {
-            Dist::Bernoulli { p } => Value::Bool(streams.bernoulli(source, *p)),
+            Dist::Bernoulli { p } => Value::Bool(u < *p),
             Dist::Choice { values, weights } => {
                 let total: f64 = weights.iter().sum();
-                let mut u = streams.uniform(source) * total;
+                let mut rest = u * total;
                 for (v, w) in values.iter().zip(weights) {
-                    if u < *w {
+                    if rest < *w {
                         return v.clone();
                     }
-                    u -= w;
+                    rest -= w;
                 }
                 values.last().cloned().unwrap_or(Value::Never)
             }
-            _ => {
-                let x = self.draw_number(streams, source);
-                number_value(kind, x)
-            }
+            _ => number_value(kind, self.quantile(u)),
         }
     }
 }
@@ -179,7 +203,7 @@ pub struct Uncertainty {
 
 impl Uncertainty {
     /// The parameters of one world: `base` with every uncertain parameter drawn.
-    pub fn draw(&self, base: &Params, streams: &mut Streams) -> Params {
+    pub fn draw(&self, base: &Params, streams: &Streams) -> Params {
         let mut p = base.clone();
         for (index, dist) in &self.params {
             let spec = &SPECS[*index];
@@ -200,5 +224,58 @@ impl Uncertainty {
             }
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_invert_the_distributions() {
+        let tri = Dist::Triangular {
+            min: 0.0,
+            mode: 1.0,
+            max: 4.0,
+        };
+        assert!(tri.quantile(0.0).abs() < 1e-12 && (tri.quantile(1.0) - 4.0).abs() < 1e-12);
+        assert!(
+            (tri.quantile(0.25) - 1.0).abs() < 1e-12,
+            "the mode holds a quarter of the mass below it"
+        );
+        let normal = Dist::Normal {
+            mean: 10.0,
+            sd: 2.0,
+            min: 9.0,
+            max: 15.0,
+        };
+        assert!(
+            (normal.quantile(0.5) - 10.777).abs() < 0.001,
+            "{}",
+            normal.quantile(0.5)
+        );
+        assert!(
+            (9.0..=15.0).contains(&normal.quantile(0.0))
+                && (9.0..=15.0).contains(&normal.quantile(0.999_999))
+        );
+        let logn = Dist::LogNormal {
+            median: 60.0,
+            sigma: 0.5,
+            min: 0.0,
+            max: f64::INFINITY,
+        };
+        assert!((logn.quantile(0.5) - 60.0).abs() < 1e-6);
+        assert!(
+            logn.quantile(0.841_344_746) > 60.0 * 1.64
+                && logn.quantile(0.841_344_746) < 60.0 * 1.66
+        );
+        // A window far in a tail still gives a value inside it.
+        let tail = Dist::Normal {
+            mean: 0.0,
+            sd: 1.0,
+            min: 40.0,
+            max: 41.0,
+        };
+        assert!((40.0..=41.0).contains(&tail.quantile(0.3)));
     }
 }

@@ -667,11 +667,11 @@ impl Scenario {
     /// The parameters and random sources of world `world` under master seed `seed`: every
     /// uncertain parameter drawn from its own stream.
     pub fn world(&self, seed: u64, world: u64) -> (Params, Streams) {
-        let mut streams = Streams::new(seed, world);
+        let streams = Streams::new(seed, world);
         let params = if self.uncertainty.params.is_empty() {
             self.params.clone()
         } else {
-            self.uncertainty.draw(&self.params, &mut streams)
+            self.uncertainty.draw(&self.params, &streams)
         };
         (params, streams)
     }
