@@ -11,13 +11,18 @@ use endgame::model::{Calendar, Ignore, Params, WorldOutcome, run_world};
 use endgame::random::Streams;
 use endgame::report::table;
 use endgame::scenario::Scenario;
-use endgame::summary::{CSV_HEADER, Comparison, METRICS, PROGRAM, ScenarioInfo, Summary, csv_row};
+use endgame::summary::{
+    CSV_HEADER, Comparison, METRICS, PROGRAM, ScenarioInfo, ShardFile, Summary, csv_row,
+    shard_range,
+};
 
 use super::output::{AtomicFile, folder, write};
 
 /// Options shared by the Monte Carlo commands.
 pub struct McOptions {
     pub worlds: u64,
+    /// This run's shard (1-based) and the number of shards.
+    pub shard: Option<(u64, u64)>,
     pub seed: u64,
     pub threads: Option<usize>,
     pub quiet: bool,
@@ -64,12 +69,21 @@ fn say_written(paths: &[PathBuf]) {
     }
 }
 
-/// Runs the worlds of one scenario, writes worlds.csv, summary.json and the plots.
+/// Runs the worlds of one scenario (or of one shard of them), writes worlds.csv, and
+/// summary.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
+    let (start, end) = match o.shard {
+        Some((k, n)) => shard_range(o.worlds, k, n),
+        None => (0, o.worlds),
+    };
+    let shard_note = o
+        .shard
+        .map(|(k, n)| format!(", shard {k}/{n}: worlds {start}..{end}"))
+        .unwrap_or_default();
     println!(
-        "{}: {} worlds, seed {}, {} threads{}",
+        "{}: {} worlds{shard_note}, seed {}, {} threads{}",
         s.path,
         o.worlds,
         o.seed,
@@ -82,10 +96,10 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
     csv.line(CSV_HEADER)?;
     let mut summary = Summary::default();
-    let bar = progress_bar(o.worlds, o.quiet, &s.name);
+    let bar = progress_bar(end - start, o.quiet, &s.name);
     let mut failed: Option<anyhow::Error> = None;
     pool.for_each_world(
-        0..o.worlds,
+        start..end,
         |k| outcome(s, o.seed, k),
         |k, world| {
             summary.add(&world);
@@ -102,24 +116,136 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
         return Err(e);
     }
     let mut written = vec![csv.finish()?];
-    let report = summary.report(info(s, &o.sets), o.seed);
-    let json = serde_json::to_string_pretty(&report).context("cannot encode the summary")?;
-    written.push(write(&out.join("summary.json"), &(json + "\n"))?);
+    if let Some(shard) = o.shard {
+        let file = ShardFile {
+            version: PROGRAM.version.to_string(),
+            scenario: info(s, &o.sets),
+            seed: o.seed,
+            worlds: o.worlds,
+            shard,
+            range: (start, end),
+            summary: summary.state(),
+        };
+        let json = serde_json::to_string(&file).context("cannot encode the shard")?;
+        written.push(write(&out.join("shard.json"), &(json + "\n"))?);
+        println!(
+            "\nshard {}/{}: {} worlds; merge the shards with `endgame merge DIR... --out DIR`",
+            shard.0,
+            shard.1,
+            end - start
+        );
+        say_written(&written);
+        return Ok(());
+    }
+    written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
+    say_written(&written);
+    Ok(())
+}
+
+/// Writes summary.json and the plots of a run, and prints its summary table.
+fn finish_run(
+    summary: &Summary,
+    scenario: ScenarioInfo,
+    seed: u64,
+    out: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
     let title = format!(
         "{} ({} worlds)",
-        s.title.as_deref().unwrap_or(&s.name),
-        o.worlds
+        scenario.title.as_deref().unwrap_or(&scenario.name),
+        summary.worlds
     );
+    let report = summary.report(scenario, seed);
+    let json = serde_json::to_string_pretty(&report).context("cannot encode the summary")?;
+    let mut written = vec![write(&out.join("summary.json"), &(json + "\n"))?];
     written.extend(endgame::plot::run_plots(
-        &summary,
+        summary,
         historical_outcome().as_ref(),
         &title,
         out,
     )?);
     println!();
-    for line in table::summary_lines(&summary) {
+    for line in table::summary_lines(summary) {
         println!("{line}");
     }
+    Ok(written)
+}
+
+/// Merges the shards of one run into the result of the whole run.
+pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+    let mut shards: Vec<(ShardFile, PathBuf)> = Vec::new();
+    for dir in dirs {
+        let path = dir.join("shard.json");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let shard: ShardFile = serde_json::from_str(&text).with_context(|| {
+            format!("{} is not a shard of `endgame run --shard`", path.display())
+        })?;
+        shards.push((shard, dir.clone()));
+    }
+    shards.sort_by_key(|(s, _)| s.shard.0);
+    let Some((first, _)) = shards.first() else {
+        anyhow::bail!("no shard to merge");
+    };
+    let n = first.shard.1;
+    for (s, dir) in &shards {
+        if s.version != first.version
+            || s.scenario != first.scenario
+            || s.seed != first.seed
+            || s.worlds != first.worlds
+            || s.shard.1 != n
+        {
+            anyhow::bail!(
+                "{} is a shard of another run (scenario, overrides, seed, worlds, shard count and version must all agree)",
+                dir.display()
+            );
+        }
+    }
+    let got: Vec<u64> = shards.iter().map(|(s, _)| s.shard.0).collect();
+    let want: Vec<u64> = (1..=n).collect();
+    if got != want {
+        let missing: Vec<String> = want
+            .iter()
+            .filter(|k| !got.contains(k))
+            .map(|k| k.to_string())
+            .collect();
+        anyhow::bail!(
+            "the shards must be 1..{n}, each once; found {got:?} (missing: {})",
+            missing.join(", ")
+        );
+    }
+    folder(out)?;
+    let mut summary = Summary::default();
+    let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
+    csv.line(CSV_HEADER)?;
+    for (s, dir) in &shards {
+        let part = Summary::from_state(&s.summary)
+            .with_context(|| format!("{}: a malformed shard", dir.display()))?;
+        summary.merge(&part);
+        let path = dir.join("worlds.csv");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let mut lines = text.lines();
+        if lines.next() != Some(CSV_HEADER) {
+            anyhow::bail!(
+                "{} does not start with the worlds.csv header of this version",
+                path.display()
+            );
+        }
+        for line in lines {
+            csv.line(line)?;
+        }
+    }
+    println!(
+        "merged {n} shards: {} worlds of {}",
+        summary.worlds, first.scenario.path
+    );
+    let mut written = vec![csv.finish()?];
+    written.extend(finish_run(
+        &summary,
+        first.scenario.clone(),
+        first.seed,
+        out,
+    )?);
     say_written(&written);
     Ok(())
 }

@@ -62,15 +62,34 @@ struct McArgs {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Run only shard K of N (1-based), a deterministic slice of the worlds; combine the
+    /// shards' folders with `endgame merge`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
     /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
+}
+
+/// Parses `K/N` with 1 <= K <= N.
+fn parse_shard(text: &str) -> Result<(u64, u64), String> {
+    let bad = || format!("expected K/N with 1 <= K <= N, e.g. 2/8; found `{text}`");
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let (k, n): (u64, u64) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 impl McArgs {
     fn options(&self, default_worlds: u64) -> mc::McOptions {
         mc::McOptions {
             worlds: self.worlds.unwrap_or(default_worlds),
+            shard: self.shard,
             seed: self.seed,
             threads: self.threads,
             quiet: self.quiet,
@@ -139,6 +158,15 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
+    /// Combine the folders of `run --shard K/N` into the result of the whole run.
+    Merge {
+        /// The shards' output folders.
+        #[arg(required = true)]
+        dirs: Vec<std::path::PathBuf>,
+        /// Where to write the merged run.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Measure the engine and the model: PHOLD events/s against a bare heap, baseline
     /// worlds/s on 1 thread and on all, peak memory.
     Bench {
@@ -201,6 +229,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             mc::run(&s, &mc.options(10_000), &out)?;
             Ok(())
         }
+        Command::Compare { mc, .. } | Command::Sweep { mc, .. } if mc.shard.is_some() => {
+            Err(Failure::Other(anyhow::anyhow!(
+                "--shard is implemented for `run` only so far; run compare and sweep whole"
+            )))
+        }
         Command::Compare { scenarios, mc } => {
             let loaded = load_all(&scenarios, &mc.sets)?;
             let names: Vec<&str> = loaded.iter().map(|s| s.name.as_str()).collect();
@@ -227,6 +260,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let out = mc.out_or(&format!("sweep_{}", s.name));
             mc::sweep(&s, &mc.options(1_000), &outcome, &out)?;
+            Ok(())
+        }
+        Command::Merge { dirs, out } => {
+            mc::merge(&dirs, &out)?;
             Ok(())
         }
         Command::Bench { quick, scenario } => {

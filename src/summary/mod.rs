@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use compare::{Comparison, ComparisonReport};
-pub use stats::{Histogram, Proportion, Z95};
+pub use stats::{Histogram, HistogramState, Proportion, Z95};
 
 use crate::engine::SimTime;
 use crate::model::{Ending, Shock, Territory, WorldOutcome};
@@ -64,7 +64,9 @@ pub fn shock_category(s: Option<Shock>) -> &'static str {
 const ENDINGS: [Ending; 3] = [Ending::Surrender, Ending::Invasion, Ending::Unfinished];
 
 /// Who struck first in a world's race.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub enum RaceResult {
     /// The Soviet attack came before the first atomic strike (or with no strike).
     EntryFirst,
@@ -320,7 +322,7 @@ impl CountReport {
 }
 
 /// The scenario a summary is of.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct ScenarioInfo {
     /// Its name (file stem).
     pub name: String,
@@ -525,4 +527,92 @@ mod tests {
         let hiroshima = parse_time("1945-08-06 08:15 Tokyo").unwrap();
         assert_eq!(tokyo_day(hiroshima.minutes()), 66);
     }
+}
+
+/// The saved state of a [`Summary`], to merge the shards of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct SummaryState {
+    worlds: u64,
+    times: Vec<HistogramState>,
+    bombs: HistogramState,
+    entry_before_acceptance: (u64, u64),
+    accepted_before_xday: u64,
+    decisive: Vec<u64>,
+    territories: Vec<u64>,
+    territory_count: HistogramState,
+    endings: Vec<u64>,
+    race: Vec<(Option<i64>, Option<i64>, u64)>,
+    race_minutes: Vec<(RaceResult, u64)>,
+}
+
+impl Summary {
+    /// Its state, to save.
+    pub fn state(&self) -> SummaryState {
+        SummaryState {
+            worlds: self.worlds,
+            times: self.times.iter().map(Histogram::state).collect(),
+            bombs: self.bombs.state(),
+            entry_before_acceptance: (
+                self.entry_before_acceptance.hits,
+                self.entry_before_acceptance.n,
+            ),
+            accepted_before_xday: self.accepted_before_xday,
+            decisive: self.decisive.to_vec(),
+            territories: self.territories.to_vec(),
+            territory_count: self.territory_count.state(),
+            endings: self.endings.to_vec(),
+            race: self.race.iter().map(|((e, b), c)| (*e, *b, *c)).collect(),
+            race_minutes: self.race_minutes.iter().map(|(r, c)| (*r, *c)).collect(),
+        }
+    }
+
+    /// A summary from a saved state; `None` if the state is malformed.
+    pub fn from_state(s: &SummaryState) -> Option<Summary> {
+        let times: Vec<Histogram> = s
+            .times
+            .iter()
+            .map(Histogram::from_state)
+            .collect::<Option<_>>()?;
+        Some(Summary {
+            worlds: s.worlds,
+            times: times.try_into().ok()?,
+            bombs: Histogram::from_state(&s.bombs)?,
+            entry_before_acceptance: Proportion {
+                hits: s.entry_before_acceptance.0,
+                n: s.entry_before_acceptance.1,
+            },
+            accepted_before_xday: s.accepted_before_xday,
+            decisive: s.decisive.clone().try_into().ok()?,
+            territories: s.territories.clone().try_into().ok()?,
+            territory_count: Histogram::from_state(&s.territory_count)?,
+            endings: s.endings.clone().try_into().ok()?,
+            race: s.race.iter().map(|(e, b, c)| ((*e, *b), *c)).collect(),
+            race_minutes: s.race_minutes.iter().copied().collect(),
+        })
+    }
+}
+
+/// One shard of a run (`endgame run --shard K/N`): what `endgame merge` needs.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ShardFile {
+    /// The program's version: shards of different versions do not merge.
+    pub version: String,
+    /// The scenario.
+    pub scenario: ScenarioInfo,
+    /// The master seed.
+    pub seed: u64,
+    /// Worlds in the whole run.
+    pub worlds: u64,
+    /// This shard, 1-based, and how many there are.
+    pub shard: (u64, u64),
+    /// The worlds of this shard: `[start, end)`.
+    pub range: (u64, u64),
+    /// The summary of this shard's worlds.
+    pub summary: SummaryState,
+}
+
+/// The worlds `[start, end)` of shard `k` (1-based) of `n` over `worlds` worlds.
+pub fn shard_range(worlds: u64, k: u64, n: u64) -> (u64, u64) {
+    let at = |i: u64| ((u128::from(worlds) * u128::from(i)) / u128::from(n.max(1))) as u64;
+    (at(k.saturating_sub(1)), at(k))
 }

@@ -6,6 +6,15 @@ use std::collections::BTreeMap;
 /// z for a two-sided 95 % interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
 
+/// The saved state of a [`Histogram`], for merging shards (sums as decimal strings, since
+/// JSON numbers cannot carry 128 bits).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HistogramState {
+    counts: Vec<(i64, u64)>,
+    sum: String,
+    sum_sq: String,
+}
+
 /// Counts of integer values (minutes, bombs, days): exact quantiles, mean and spread.
 /// Memory grows with the number of distinct values, never with the number of worlds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +26,27 @@ pub struct Histogram {
 }
 
 impl Histogram {
+    /// Its state, to save.
+    pub fn state(&self) -> HistogramState {
+        HistogramState {
+            counts: self.counts().collect(),
+            sum: self.sum.to_string(),
+            sum_sq: self.sum_sq.to_string(),
+        }
+    }
+
+    /// A histogram from a saved state; `None` if the state is not one a histogram saved.
+    pub fn from_state(state: &HistogramState) -> Option<Histogram> {
+        let mut h = Histogram::default();
+        for &(x, c) in &state.counts {
+            *h.counts.entry(x).or_default() += c;
+            h.n = h.n.checked_add(c)?;
+        }
+        h.sum = state.sum.parse().ok()?;
+        h.sum_sq = state.sum_sq.parse().ok()?;
+        Some(h)
+    }
+
     /// Adds one value.
     pub fn add(&mut self, x: i64) {
         *self.counts.entry(x).or_default() += 1;
