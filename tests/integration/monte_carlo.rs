@@ -321,7 +321,11 @@ fn three_shards_merged_equal_the_whole_run_byte_for_byte() {
     let mut parts = Vec::new();
     for k in 1..=3 {
         let part = dir.join(format!("part{k}"));
-        run_cli("scenarios/baseline.toml", &part, &["-n", "3001", "--shard", &format!("{k}/3")]);
+        run_cli(
+            "scenarios/baseline.toml",
+            &part,
+            &["-n", "3001", "--shard", &format!("{k}/3")],
+        );
         parts.push(part.display().to_string());
     }
     let merged = dir.join("merged").display().to_string();
@@ -331,7 +335,10 @@ fn three_shards_merged_equal_the_whole_run_byte_for_byte() {
     for file in ["summary.json", "worlds.csv"] {
         let a = std::fs::read(whole.join(file)).expect("whole");
         let b = std::fs::read(dir.join("merged").join(file)).expect("merged");
-        assert!(a == b, "{file}: the merged shards differ from the whole run");
+        assert!(
+            a == b,
+            "{file}: the merged shards differ from the whole run"
+        );
     }
     // A missing shard is refused, naming it.
     let o = endgame(&["merge", &parts[0], &parts[2], "--out", &merged]);
