@@ -12,8 +12,8 @@ use endgame::random::Streams;
 use endgame::report::table;
 use endgame::scenario::Scenario;
 use endgame::summary::{
-    CSV_HEADER, Comparison, METRICS, PROGRAM, ScenarioInfo, ShardFile, Summary, csv_row,
-    shard_range,
+    CSV_HEADER, Comparison, METRICS, PROGRAM, ScenarioInfo, ShardFile, ShardWork, Summary,
+    SweepCell, csv_row, shard_range,
 };
 
 use super::output::{AtomicFile, folder, write};
@@ -69,21 +69,52 @@ fn say_written(paths: &[PathBuf]) {
     }
 }
 
+/// This run's slice of `0..total`, and a note saying which shard it is.
+fn slice(o: &McOptions, total: u64, unit: &str) -> ((u64, u64), String) {
+    match o.shard {
+        Some((k, n)) => {
+            let (a, b) = shard_range(total, k, n);
+            ((a, b), format!(", shard {k}/{n}: {unit} {a}..{b}"))
+        }
+        None => ((0, total), String::new()),
+    }
+}
+
+/// Writes a shard's mergeable results.
+fn write_shard(
+    o: &McOptions,
+    range: (u64, u64),
+    work: ShardWork,
+    out: &Path,
+) -> anyhow::Result<PathBuf> {
+    let Some(shard) = o.shard else {
+        anyhow::bail!("not a shard");
+    };
+    let file = ShardFile {
+        version: PROGRAM.version.to_string(),
+        seed: o.seed,
+        worlds: o.worlds,
+        shard,
+        range,
+        work,
+    };
+    let json = serde_json::to_string(&file).context("cannot encode the shard")?;
+    let path = write(&out.join("shard.json"), &(json + "\n"))?;
+    println!(
+        "\nshard {}/{} done; combine the shards' folders with `endgame merge DIR... --out DIR`",
+        shard.0, shard.1
+    );
+    Ok(path)
+}
+
 /// Runs the worlds of one scenario (or of one shard of them), writes worlds.csv, and
 /// summary.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
-    let (start, end) = match o.shard {
-        Some((k, n)) => shard_range(o.worlds, k, n),
-        None => (0, o.worlds),
-    };
-    let shard_note = o
-        .shard
-        .map(|(k, n)| format!(", shard {k}/{n}: worlds {start}..{end}"))
-        .unwrap_or_default();
+    let ((start, end), note) = slice(o, o.worlds, "worlds");
     println!(
-        "{}: {} worlds{shard_note}, seed {}, {} threads{}",
+        "{}: {} worlds{note}, seed {}, {} threads{}",
         s.path,
         o.worlds,
         o.seed,
@@ -116,28 +147,15 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
         return Err(e);
     }
     let mut written = vec![csv.finish()?];
-    if let Some(shard) = o.shard {
-        let file = ShardFile {
-            version: PROGRAM.version.to_string(),
+    if o.shard.is_some() {
+        let work = ShardWork::Run {
             scenario: info(s, &o.sets),
-            seed: o.seed,
-            worlds: o.worlds,
-            shard,
-            range: (start, end),
-            summary: summary.state(),
+            summary: Box::new(summary.state()),
         };
-        let json = serde_json::to_string(&file).context("cannot encode the shard")?;
-        written.push(write(&out.join("shard.json"), &(json + "\n"))?);
-        println!(
-            "\nshard {}/{}: {} worlds; merge the shards with `endgame merge DIR... --out DIR`",
-            shard.0,
-            shard.1,
-            end - start
-        );
-        say_written(&written);
-        return Ok(());
+        written.push(write_shard(o, (start, end), work, out)?);
+    } else {
+        written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
     }
-    written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
     say_written(&written);
     Ok(())
 }
@@ -170,93 +188,15 @@ fn finish_run(
     Ok(written)
 }
 
-/// Merges the shards of one run into the result of the whole run.
-pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
-    let mut shards: Vec<(ShardFile, PathBuf)> = Vec::new();
-    for dir in dirs {
-        let path = dir.join("shard.json");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let shard: ShardFile = serde_json::from_str(&text).with_context(|| {
-            format!("{} is not a shard of `endgame run --shard`", path.display())
-        })?;
-        shards.push((shard, dir.clone()));
-    }
-    shards.sort_by_key(|(s, _)| s.shard.0);
-    let Some((first, _)) = shards.first() else {
-        anyhow::bail!("no shard to merge");
-    };
-    let n = first.shard.1;
-    for (s, dir) in &shards {
-        if s.version != first.version
-            || s.scenario != first.scenario
-            || s.seed != first.seed
-            || s.worlds != first.worlds
-            || s.shard.1 != n
-        {
-            anyhow::bail!(
-                "{} is a shard of another run (scenario, overrides, seed, worlds, shard count and version must all agree)",
-                dir.display()
-            );
-        }
-    }
-    let got: Vec<u64> = shards.iter().map(|(s, _)| s.shard.0).collect();
-    let want: Vec<u64> = (1..=n).collect();
-    if got != want {
-        let missing: Vec<String> = want
-            .iter()
-            .filter(|k| !got.contains(k))
-            .map(|k| k.to_string())
-            .collect();
-        anyhow::bail!(
-            "the shards must be 1..{n}, each once; found {got:?} (missing: {})",
-            missing.join(", ")
-        );
-    }
-    folder(out)?;
-    let mut summary = Summary::default();
-    let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
-    csv.line(CSV_HEADER)?;
-    for (s, dir) in &shards {
-        let part = Summary::from_state(&s.summary)
-            .with_context(|| format!("{}: a malformed shard", dir.display()))?;
-        summary.merge(&part);
-        let path = dir.join("worlds.csv");
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let mut lines = text.lines();
-        if lines.next() != Some(CSV_HEADER) {
-            anyhow::bail!(
-                "{} does not start with the worlds.csv header of this version",
-                path.display()
-            );
-        }
-        for line in lines {
-            csv.line(line)?;
-        }
-    }
-    println!(
-        "merged {n} shards: {} worlds of {}",
-        summary.worlds, first.scenario.path
-    );
-    let mut written = vec![csv.finish()?];
-    written.extend(finish_run(
-        &summary,
-        first.scenario.clone(),
-        first.seed,
-        out,
-    )?);
-    say_written(&written);
-    Ok(())
-}
-
-/// Runs the scenarios on the same worlds and compares each with the first.
+/// Runs the scenarios on the same worlds (or one shard of them) and compares each with the
+/// first.
 pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
     let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    let ((start, end), note) = slice(o, o.worlds, "worlds");
     println!(
-        "compare {}: {} worlds each, seed {}, {} threads",
+        "compare {}: {} worlds each{note}, seed {}, {} threads",
         names.join(" | "),
         o.worlds,
         o.seed,
@@ -264,9 +204,9 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
     );
     let mut summaries = vec![Summary::default(); scenarios.len()];
     let mut comparisons = vec![Comparison::default(); scenarios.len().saturating_sub(1)];
-    let bar = progress_bar(o.worlds, o.quiet, "compare");
+    let bar = progress_bar(end - start, o.quiet, "compare");
     pool.for_each_world(
-        0..o.worlds,
+        start..end,
         |k| {
             scenarios
                 .iter()
@@ -284,18 +224,43 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
         &|done| bar.set_position(done),
     );
     bar.finish_and_clear();
+    let infos: Vec<ScenarioInfo> = scenarios.iter().map(|s| info(s, &o.sets)).collect();
+    let written = if o.shard.is_some() {
+        let work = ShardWork::Compare {
+            scenarios: infos,
+            summaries: summaries.iter().map(Summary::state).collect(),
+            comparisons: comparisons.iter().map(Comparison::state).collect(),
+        };
+        vec![write_shard(o, (start, end), work, out)?]
+    } else {
+        finish_compare(&infos, &summaries, &comparisons, o.seed, o.worlds, out)?
+    };
+    say_written(&written);
+    Ok(())
+}
 
-    let base = &scenarios[0];
+/// Writes compare.json, compare.csv and the plot, and prints the comparison.
+fn finish_compare(
+    infos: &[ScenarioInfo],
+    summaries: &[Summary],
+    comparisons: &[Comparison],
+    seed: u64,
+    worlds: u64,
+    out: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let Some(base) = infos.first() else {
+        anyhow::bail!("nothing to compare");
+    };
     let reports: Vec<_> = comparisons
         .iter()
-        .zip(&scenarios[1..])
-        .map(|(c, s)| c.report(info(base, &o.sets), info(s, &o.sets)))
+        .zip(&infos[1..])
+        .map(|(c, s)| c.report(base.clone(), s.clone()))
         .collect();
     let doc = serde_json::json!({
         "program": PROGRAM,
-        "seed": o.seed,
-        "worlds": o.worlds,
-        "scenarios": scenarios.iter().zip(&summaries).map(|(s, sum)| sum.report(info(s, &o.sets), o.seed)).collect::<Vec<_>>(),
+        "seed": seed,
+        "worlds": worlds,
+        "scenarios": infos.iter().zip(summaries).map(|(s, sum)| sum.report(s.clone(), seed)).collect::<Vec<_>>(),
         "comparisons": reports,
     });
     let mut written = Vec::new();
@@ -331,9 +296,10 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
         ));
     }
     written.push(write(&out.join("compare.csv"), &csv)?);
-    let series: Vec<(String, &endgame::summary::Histogram, u64)> = scenarios
+    let names: Vec<&str> = infos.iter().map(|s| s.name.as_str()).collect();
+    let series: Vec<(String, &endgame::summary::Histogram, u64)> = infos
         .iter()
-        .zip(&summaries)
+        .zip(summaries)
         .filter_map(|(s, sum)| {
             sum.time("acceptance")
                 .map(|h| (s.name.clone(), h, sum.worlds))
@@ -342,134 +308,340 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
     let title = format!(
         "Final acceptance: {} ({} worlds each)",
         names.join(" vs "),
-        o.worlds
+        worlds
     );
     written.extend(endgame::plot::compare_cdf(&series, &title, out)?);
-
-    for (c, s) in comparisons.iter().zip(&scenarios[1..]) {
+    for (c, s) in comparisons.iter().zip(&infos[1..]) {
         println!();
         for line in table::comparison_lines(&base.name, &s.name, c) {
             println!("{line}");
         }
     }
-    say_written(&written);
-    Ok(())
+    Ok(written)
 }
 
-/// Runs every cell of a scenario's `[sweep]` on the same worlds.
+/// The header of `sweep.csv`.
+fn sweep_header(keys: &[&str]) -> String {
+    let mut csv = format!("cell,{},worlds", keys.join(","));
+    for (name, _) in METRICS {
+        csv.push_str(&format!(",{name},{name}_lo,{name}_hi"));
+    }
+    csv
+}
+
+/// Runs every cell of a scenario's `[sweep]` (or one shard of the cells) on the same worlds.
 pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
-    let cells = s.cells();
+    let cells = s.cells() as u64;
     let keys: Vec<&str> = s.sweep.iter().map(|a| a.key).collect();
+    let ((start, end), note) = slice(o, cells, "cells");
     println!(
-        "sweep {} over {}: {cells} cells x {} worlds, seed {}, {} threads",
+        "sweep {} over {}: {cells} cells x {} worlds{note}, seed {}, {} threads",
         s.path,
         keys.join(" x "),
         o.worlds,
         o.seed,
         pool.threads()
     );
-    let mut csv = format!("cell,{},worlds", keys.join(","));
-    for (name, _) in METRICS {
-        csv.push_str(&format!(",{name},{name}_lo,{name}_hi"));
-    }
-    csv.push('\n');
-    let bar = progress_bar(cells as u64 * o.worlds, o.quiet, "sweep");
-    let mut values: Vec<Option<(f64, f64, f64)>> = Vec::with_capacity(cells);
-    for cell in 0..cells {
-        let scenario = s.cell(cell).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let bar = progress_bar((end - start) * o.worlds, o.quiet, "sweep");
+    let mut done_cells = Vec::with_capacity((end - start) as usize);
+    for cell in start..end {
+        let scenario = s.cell(cell as usize).map_err(|e| anyhow::anyhow!("{e}"))?;
         let mut summary = Summary::default();
-        let offset = cell as u64 * o.worlds;
+        let offset = (cell - start) * o.worlds;
         pool.for_each_world(
             0..o.worlds,
             |k| outcome(&scenario, o.seed, k),
             |_, w| summary.add(&w),
             &|done| bar.set_position(offset + done),
         );
-        let labels = s.cell_labels(cell);
-        csv.push_str(&format!(
-            "{cell},{},{}",
-            labels
-                .iter()
-                .map(|l| csv_field(l))
-                .collect::<Vec<_>>()
-                .join(","),
-            o.worlds
-        ));
-        for (name, _) in METRICS {
-            match summary.metric(name) {
-                Some((e, lo, hi)) => csv.push_str(&format!(",{e:.6},{lo:.6},{hi:.6}")),
-                None => csv.push_str(",,,"),
+        let labels: Vec<String> = s
+            .cell_labels(cell as usize)
+            .iter()
+            .map(|l| csv_field(l))
+            .collect();
+        let metrics: Vec<Option<(f64, f64, f64)>> = METRICS
+            .iter()
+            .map(|(name, _)| summary.metric(name))
+            .collect();
+        let mut row = format!("{cell},{},{}", labels.join(","), o.worlds);
+        for m in &metrics {
+            match m {
+                Some((e, lo, hi)) => row.push_str(&format!(",{e:.6},{lo:.6},{hi:.6}")),
+                None => row.push_str(",,,"),
             }
         }
-        csv.push('\n');
-        values.push(summary.metric(metric));
+        done_cells.push(SweepCell { cell, row, metrics });
     }
     bar.finish_and_clear();
-    let mut written = vec![write(&out.join("sweep.csv"), &csv)?];
-    let label = METRICS
+    let axes: Vec<(String, Vec<String>)> = s
+        .sweep
         .iter()
-        .find(|(n, _)| *n == metric)
-        .map_or(metric, |(_, l)| l);
+        .map(|a| (a.key.to_string(), a.labels.clone()))
+        .collect();
+    let written = if o.shard.is_some() {
+        let work = ShardWork::Sweep {
+            scenario: info(s, &o.sets),
+            outcome: metric.to_string(),
+            axes,
+            cells: done_cells,
+        };
+        vec![write_shard(o, (start, end), work, out)?]
+    } else {
+        finish_sweep(&info(s, &o.sets), &axes, &done_cells, metric, o.worlds, out)?
+    };
+    say_written(&written);
+    Ok(())
+}
+
+/// Writes sweep.csv and the plot, and prints the chosen outcome by cell.
+fn finish_sweep(
+    scenario: &ScenarioInfo,
+    axes: &[(String, Vec<String>)],
+    cells: &[SweepCell],
+    metric: &str,
+    worlds: u64,
+    out: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let keys: Vec<&str> = axes.iter().map(|(k, _)| k.as_str()).collect();
+    let mut csv = sweep_header(&keys) + "\n";
+    for c in cells {
+        csv.push_str(&c.row);
+        csv.push('\n');
+    }
+    let mut written = vec![write(&out.join("sweep.csv"), &csv)?];
+    let index = METRICS.iter().position(|(n, _)| *n == metric).unwrap_or(0);
+    let label = METRICS[index].1;
+    let values: Vec<Option<(f64, f64, f64)>> = cells
+        .iter()
+        .map(|c| c.metrics.get(index).copied().flatten())
+        .collect();
     let title = format!(
-        "{}: {label} ({} worlds per cell)",
-        s.title.as_deref().unwrap_or(&s.name),
-        o.worlds
+        "{}: {label} ({worlds} worlds per cell)",
+        scenario.title.as_deref().unwrap_or(&scenario.name)
     );
-    let axes = &s.sweep;
     let plain = |labels: &[String]| {
         labels
             .iter()
             .map(|l| unquoted(l).to_string())
             .collect::<Vec<_>>()
     };
-    match axes.len() {
-        1 => {
+    match axes {
+        [(key, labels)] => {
             let points: Vec<(f64, f64, f64)> = values
                 .iter()
                 .map(|v| v.unwrap_or((f64::NAN, f64::NAN, f64::NAN)))
                 .collect();
             written.extend(endgame::plot::sweep_line(
-                axes[0].key,
-                &axes[0].labels,
+                key,
+                &plain(labels),
                 &points,
                 label,
                 &title,
                 out,
             )?);
         }
-        2 => {
-            let (ny, nx) = (axes[0].values.len(), axes[1].values.len());
-            let grid: Vec<Vec<f64>> = (0..ny)
+        [(key_y, ys), (key_x, xs)] => {
+            let nx = xs.len();
+            let grid: Vec<Vec<f64>> = (0..ys.len())
                 .map(|iy| {
                     (0..nx)
-                        .map(|ix| values[iy * nx + ix].map_or(f64::NAN, |v| v.0))
+                        .map(|ix| {
+                            values
+                                .get(iy * nx + ix)
+                                .copied()
+                                .flatten()
+                                .map_or(f64::NAN, |v| v.0)
+                        })
                         .collect()
                 })
                 .collect();
             written.extend(endgame::plot::sweep_heatmap(
-                axes[1].key,
-                &plain(&axes[1].labels),
-                axes[0].key,
-                &plain(&axes[0].labels),
+                key_x,
+                &plain(xs),
+                key_y,
+                &plain(ys),
                 &grid,
                 label,
                 &title,
                 out,
             )?);
         }
-        n => println!("(no plot for a sweep over {n} keys; sweep.csv has every cell)"),
+        _ => println!(
+            "(no plot for a sweep over {} keys; sweep.csv has every cell)",
+            axes.len()
+        ),
     }
     println!("\n{label} by cell:");
-    for (cell, value) in values.iter().enumerate() {
-        let v = value.map_or("no data".to_string(), |(e, lo, hi)| {
+    for (c, v) in cells.iter().zip(&values) {
+        let v = v.map_or("no data".to_string(), |(e, lo, hi)| {
             format!("{e:.3}  [{lo:.3}, {hi:.3}]")
         });
-        let labels = s.cell_labels(cell);
-        let labels: Vec<&str> = labels.iter().map(|l| unquoted(l)).collect();
-        println!("  {}  {v}", labels.join("  "));
+        let row_labels: Vec<&str> = c.row.split(',').skip(1).take(axes.len()).collect();
+        println!("  {}  {v}", row_labels.join("  "));
     }
+    Ok(written)
+}
+
+/// Merges the shards of one run, comparison or sweep into the result of the whole.
+pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+    let mut shards: Vec<(ShardFile, PathBuf)> = Vec::new();
+    for dir in dirs {
+        let path = dir.join("shard.json");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let shard: ShardFile = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{} is not a shard of `endgame run/compare/sweep --shard`",
+                path.display()
+            )
+        })?;
+        shards.push((shard, dir.clone()));
+    }
+    shards.sort_by_key(|(s, _)| s.shard.0);
+    let Some((first, _)) = shards.first() else {
+        anyhow::bail!("no shard to merge");
+    };
+    let first = first.clone();
+    let n = first.shard.1;
+    let same_work = |a: &ShardWork, b: &ShardWork| match (a, b) {
+        (ShardWork::Run { scenario: x, .. }, ShardWork::Run { scenario: y, .. }) => x == y,
+        (ShardWork::Compare { scenarios: x, .. }, ShardWork::Compare { scenarios: y, .. }) => {
+            x == y
+        }
+        (
+            ShardWork::Sweep {
+                scenario: x,
+                outcome: ox,
+                axes: ax,
+                ..
+            },
+            ShardWork::Sweep {
+                scenario: y,
+                outcome: oy,
+                axes: ay,
+                ..
+            },
+        ) => x == y && ox == oy && ax == ay,
+        _ => false,
+    };
+    for (s, dir) in &shards {
+        if s.version != first.version
+            || s.seed != first.seed
+            || s.worlds != first.worlds
+            || s.shard.1 != n
+            || !same_work(&s.work, &first.work)
+        {
+            anyhow::bail!(
+                "{} is a shard of another run (command, scenarios, overrides, seed, worlds, shard count and version must all agree)",
+                dir.display()
+            );
+        }
+    }
+    let got: Vec<u64> = shards.iter().map(|(s, _)| s.shard.0).collect();
+    let want: Vec<u64> = (1..=n).collect();
+    if got != want {
+        let missing: Vec<String> = want
+            .iter()
+            .filter(|k| !got.contains(k))
+            .map(|k| k.to_string())
+            .collect();
+        anyhow::bail!(
+            "the shards must be 1..{n}, each once; found {got:?} (missing: {})",
+            missing.join(", ")
+        );
+    }
+    folder(out)?;
+    let malformed = |dir: &Path| format!("{}: a malformed shard", dir.display());
+    let written = match &first.work {
+        ShardWork::Run { scenario, .. } => {
+            let mut summary = Summary::default();
+            let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
+            csv.line(CSV_HEADER)?;
+            for (s, dir) in &shards {
+                let ShardWork::Run { summary: state, .. } = &s.work else {
+                    anyhow::bail!(malformed(dir));
+                };
+                summary.merge(&Summary::from_state(state).with_context(|| malformed(dir))?);
+                let path = dir.join("worlds.csv");
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let mut lines = text.lines();
+                if lines.next() != Some(CSV_HEADER) {
+                    anyhow::bail!(
+                        "{} does not start with the worlds.csv header of this version",
+                        path.display()
+                    );
+                }
+                for line in lines {
+                    csv.line(line)?;
+                }
+            }
+            println!(
+                "merged {n} shards: {} worlds of {}",
+                summary.worlds, scenario.path
+            );
+            let mut written = vec![csv.finish()?];
+            written.extend(finish_run(&summary, scenario.clone(), first.seed, out)?);
+            written
+        }
+        ShardWork::Compare { scenarios, .. } => {
+            let mut summaries = vec![Summary::default(); scenarios.len()];
+            let mut comparisons = vec![Comparison::default(); scenarios.len().saturating_sub(1)];
+            for (s, dir) in &shards {
+                let ShardWork::Compare {
+                    summaries: sums,
+                    comparisons: comps,
+                    ..
+                } = &s.work
+                else {
+                    anyhow::bail!(malformed(dir));
+                };
+                if sums.len() != summaries.len() || comps.len() != comparisons.len() {
+                    anyhow::bail!(malformed(dir));
+                }
+                for (a, b) in summaries.iter_mut().zip(sums) {
+                    a.merge(&Summary::from_state(b).with_context(|| malformed(dir))?);
+                }
+                for (a, b) in comparisons.iter_mut().zip(comps) {
+                    a.merge(&Comparison::from_state(b).with_context(|| malformed(dir))?);
+                }
+            }
+            println!(
+                "merged {n} shards of a comparison over {} worlds",
+                first.worlds
+            );
+            finish_compare(
+                scenarios,
+                &summaries,
+                &comparisons,
+                first.seed,
+                first.worlds,
+                out,
+            )?
+        }
+        ShardWork::Sweep {
+            scenario,
+            outcome,
+            axes,
+            ..
+        } => {
+            let mut cells = Vec::new();
+            for (s, dir) in &shards {
+                let ShardWork::Sweep { cells: part, .. } = &s.work else {
+                    anyhow::bail!(malformed(dir));
+                };
+                cells.extend(part.iter().cloned());
+            }
+            let expected: u64 = axes.iter().map(|(_, l)| l.len() as u64).product();
+            if cells.iter().map(|c| c.cell).ne(0..expected) {
+                anyhow::bail!("the shards do not hold every sweep cell once, in order");
+            }
+            println!("merged {n} shards of a sweep: {expected} cells");
+            finish_sweep(scenario, axes, &cells, outcome, first.worlds, out)?
+        }
+    };
     say_written(&written);
     Ok(())
 }

@@ -158,7 +158,8 @@ enum Command {
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
-    /// Combine the folders of `run --shard K/N` into the result of the whole run.
+    /// Combine the folders of `run`, `compare` or `sweep --shard K/N` into the result of
+    /// the whole.
     Merge {
         /// The shards' output folders.
         #[arg(required = true)]
@@ -228,11 +229,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let out = mc.out_or(&s.name);
             mc::run(&s, &mc.options(10_000), &out)?;
             Ok(())
-        }
-        Command::Compare { mc, .. } | Command::Sweep { mc, .. } if mc.shard.is_some() => {
-            Err(Failure::Other(anyhow::anyhow!(
-                "--shard is implemented for `run` only so far; run compare and sweep whole"
-            )))
         }
         Command::Compare { scenarios, mc } => {
             let loaded = load_all(&scenarios, &mc.sets)?;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::stats::{Histogram, Proportion};
+use super::stats::{Histogram, HistogramState, Proportion};
 use super::{CountReport, ProbabilityReport, ScenarioInfo, round6};
 use crate::model::WorldOutcome;
 
@@ -28,7 +28,44 @@ pub struct Comparison {
     pub territories_shift: Histogram,
 }
 
+/// The saved state of a [`Comparison`], to merge the shards of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ComparisonState {
+    worlds: u64,
+    shift: HistogramState,
+    earlier_same_later: (u64, u64, u64),
+    entry_before: [(u64, u64); 2],
+    bombs_shift: HistogramState,
+    territories_shift: HistogramState,
+}
+
 impl Comparison {
+    /// Its state, to save.
+    pub fn state(&self) -> ComparisonState {
+        ComparisonState {
+            worlds: self.worlds,
+            shift: self.shift.state(),
+            earlier_same_later: (self.earlier, self.same, self.later),
+            entry_before: self.entry_before.map(|p| (p.hits, p.n)),
+            bombs_shift: self.bombs_shift.state(),
+            territories_shift: self.territories_shift.state(),
+        }
+    }
+
+    /// A comparison from a saved state; `None` if the state is malformed.
+    pub fn from_state(s: &ComparisonState) -> Option<Comparison> {
+        Some(Comparison {
+            worlds: s.worlds,
+            shift: Histogram::from_state(&s.shift)?,
+            earlier: s.earlier_same_later.0,
+            same: s.earlier_same_later.1,
+            later: s.earlier_same_later.2,
+            entry_before: s.entry_before.map(|(hits, n)| Proportion { hits, n }),
+            bombs_shift: Histogram::from_state(&s.bombs_shift)?,
+            territories_shift: Histogram::from_state(&s.territories_shift)?,
+        })
+    }
+
     /// Adds one world: its outcome under the base and under the other scenario.
     pub fn add(&mut self, base: &WorldOutcome, other: &WorldOutcome) {
         self.worlds += 1;

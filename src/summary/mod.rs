@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use compare::{Comparison, ComparisonReport};
+pub use compare::{Comparison, ComparisonReport, ComparisonState};
 pub use stats::{Histogram, HistogramState, Proportion, Z95};
 
 use crate::engine::SimTime;
@@ -592,23 +592,65 @@ impl Summary {
     }
 }
 
-/// One shard of a run (`endgame run --shard K/N`): what `endgame merge` needs.
+/// One shard of a run, comparison or sweep (`--shard K/N`): what `endgame merge` needs.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ShardFile {
     /// The program's version: shards of different versions do not merge.
     pub version: String,
-    /// The scenario.
-    pub scenario: ScenarioInfo,
     /// The master seed.
     pub seed: u64,
-    /// Worlds in the whole run.
+    /// Worlds in the whole run (per scenario, or per sweep cell).
     pub worlds: u64,
     /// This shard, 1-based, and how many there are.
     pub shard: (u64, u64),
-    /// The worlds of this shard: `[start, end)`.
+    /// This shard's slice: worlds (run, compare) or cells (sweep), `[start, end)`.
     pub range: (u64, u64),
-    /// The summary of this shard's worlds.
-    pub summary: SummaryState,
+    /// What was run, and its mergeable results.
+    pub work: ShardWork,
+}
+
+/// The mergeable results of a shard.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ShardWork {
+    /// `endgame run`.
+    Run {
+        /// The scenario.
+        scenario: ScenarioInfo,
+        /// The summary of the shard's worlds.
+        summary: Box<SummaryState>,
+    },
+    /// `endgame compare`.
+    Compare {
+        /// The scenarios, the base first.
+        scenarios: Vec<ScenarioInfo>,
+        /// The summary of each scenario's worlds.
+        summaries: Vec<SummaryState>,
+        /// Each other scenario against the base.
+        comparisons: Vec<ComparisonState>,
+    },
+    /// `endgame sweep`.
+    Sweep {
+        /// The scenario.
+        scenario: ScenarioInfo,
+        /// The chart's outcome.
+        outcome: String,
+        /// The swept keys and their value labels.
+        axes: Vec<(String, Vec<String>)>,
+        /// The shard's cells.
+        cells: Vec<SweepCell>,
+    },
+}
+
+/// The results of one sweep cell.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct SweepCell {
+    /// Its index.
+    pub cell: u64,
+    /// Its line of `sweep.csv`.
+    pub row: String,
+    /// Every outcome of [`METRICS`], in order, as (estimate, low, high).
+    pub metrics: Vec<Option<(f64, f64, f64)>>,
 }
 
 /// The worlds `[start, end)` of shard `k` (1-based) of `n` over `worlds` worlds.

@@ -346,3 +346,75 @@ fn three_shards_merged_equal_the_whole_run_byte_for_byte() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing: 2"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn sharded_comparisons_and_sweeps_merge_to_the_whole() {
+    let dir = temp_dir("shard-kinds");
+    let d = |name: &str| dir.join(name).display().to_string();
+    let compare = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "compare",
+            "scenarios/baseline.toml",
+            "scenarios/no_bomb.toml",
+            "-n",
+            "900",
+            "--quiet",
+            "--out",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        let o = endgame(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    compare(&[], &d("c_whole"));
+    compare(&["--shard", "1/2"], &d("c1"));
+    compare(&["--shard", "2/2"], &d("c2"));
+    let sweep = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "sweep",
+            "scenarios/sweep_dday_vs_bomb.toml",
+            "-n",
+            "20",
+            "--quiet",
+            "--out",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        let o = endgame(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    sweep(&[], &d("w_whole"));
+    for k in 1..=3 {
+        sweep(&["--shard", &format!("{k}/3")], &d(&format!("w{k}")));
+    }
+    assert!(
+        endgame(&["merge", &d("c1"), &d("c2"), "--out", &d("c_merged")])
+            .status
+            .success()
+    );
+    assert!(
+        endgame(&[
+            "merge",
+            &d("w3"),
+            &d("w1"),
+            &d("w2"),
+            "--out",
+            &d("w_merged")
+        ])
+        .status
+        .success()
+    );
+    for (a, b, file) in [
+        ("c_whole", "c_merged", "compare.json"),
+        ("c_whole", "c_merged", "compare.csv"),
+        ("w_whole", "w_merged", "sweep.csv"),
+    ] {
+        let x = std::fs::read(dir.join(a).join(file)).expect("whole");
+        let y = std::fs::read(dir.join(b).join(file)).expect("merged");
+        assert!(x == y, "{file}: merged shards differ from the whole");
+    }
+    // Shards of different commands do not mix.
+    let o = endgame(&["merge", &d("c1"), &d("w2"), "--out", &d("mixed")]);
+    assert_eq!(o.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(dir);
+}
