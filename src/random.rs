@@ -48,6 +48,7 @@ impl Streams {
         }
     }
 
+    #[inline(always)]
     fn fresh(&self, id: u64) -> ChaCha8Rng {
         let mut rng = ChaCha8Rng::from_seed(self.key);
         rng.set_stream(id);

@@ -33,7 +33,7 @@ pub enum Dist {
         /// Upper end.
         max: f64,
     },
-    /// Normal, truncated to `[min, max]`.
+    /// Normal, truncated to `[min, max]` (build it with [`Dist::normal`]).
     Normal {
         /// Mean.
         mean: f64,
@@ -43,9 +43,11 @@ pub enum Dist {
         min: f64,
         /// Upper end.
         max: f64,
+        /// The standard normal distribution function at the two ends, computed once.
+        window: (f64, f64),
     },
     /// Log-normal (the log is normal with mean ln `median` and deviation `sigma`),
-    /// truncated to `[min, max]`.
+    /// truncated to `[min, max]` (build it with [`Dist::lognormal`]).
     LogNormal {
         /// Median.
         median: f64,
@@ -55,6 +57,8 @@ pub enum Dist {
         min: f64,
         /// Upper end.
         max: f64,
+        /// The standard normal distribution function at the two ends' logs, computed once.
+        window: (f64, f64),
     },
     /// One of `values`, with probabilities proportional to `weights`.
     Choice {
@@ -75,10 +79,15 @@ fn std_normal() -> Option<StdNormal> {
     StdNormal::new(0.0, 1.0).ok()
 }
 
-/// The value at share `u` of a standard normal truncated to `[lo, hi]` (in standard units).
-fn truncated_std_normal(u: f64, lo: f64, hi: f64) -> f64 {
+/// The standard normal distribution function at `lo` and `hi` [standard units].
+fn window(lo: f64, hi: f64) -> (f64, f64) {
+    std_normal().map_or((0.0, 1.0), |n| (n.cdf(lo), n.cdf(hi)))
+}
+
+/// The value at share `u` of a standard normal truncated to `[lo, hi]` (in standard units),
+/// whose distribution function at the ends is `(a, b)`.
+fn truncated_std_normal(u: f64, lo: f64, hi: f64, (a, b): (f64, f64)) -> f64 {
     let Some(n) = std_normal() else { return 0.0 };
-    let (a, b) = (n.cdf(lo), n.cdf(hi));
     if b.partial_cmp(&a) != Some(std::cmp::Ordering::Greater) {
         // The interval lies too far in a tail to tell its ends apart: take its middle.
         return if lo.is_finite() && hi.is_finite() {
@@ -90,7 +99,39 @@ fn truncated_std_normal(u: f64, lo: f64, hi: f64) -> f64 {
     n.inverse_cdf(a + u * (b - a)).clamp(lo, hi)
 }
 
+fn log_z(x: f64, mu: f64, sigma: f64) -> f64 {
+    if x > 0.0 {
+        (x.ln() - mu) / sigma
+    } else {
+        f64::NEG_INFINITY
+    }
+}
+
 impl Dist {
+    /// A normal distribution with mean `mean` and deviation `sd`, truncated to `[min, max]`.
+    pub fn normal(mean: f64, sd: f64, min: f64, max: f64) -> Dist {
+        Dist::Normal {
+            mean,
+            sd,
+            min,
+            max,
+            window: window((min - mean) / sd, (max - mean) / sd),
+        }
+    }
+
+    /// A log-normal distribution with median `median` and log-deviation `sigma`, truncated
+    /// to `[min, max]`.
+    pub fn lognormal(median: f64, sigma: f64, min: f64, max: f64) -> Dist {
+        let mu = median.ln();
+        Dist::LogNormal {
+            median,
+            sigma,
+            min,
+            max,
+            window: window(log_z(min, mu, sigma), log_z(max, mu, sigma)),
+        }
+    }
+
     /// The smallest and largest numeric value it can give (numeric distributions only).
     pub fn support(&self) -> Option<(f64, f64)> {
         match *self {
@@ -119,24 +160,23 @@ impl Dist {
                     max - ((1.0 - u) * width * (max - mode)).sqrt()
                 }
             }
-            Dist::Normal { mean, sd, min, max } => {
-                mean + sd * truncated_std_normal(u, (min - mean) / sd, (max - mean) / sd)
-            }
+            Dist::Normal {
+                mean,
+                sd,
+                min,
+                max,
+                window,
+            } => mean + sd * truncated_std_normal(u, (min - mean) / sd, (max - mean) / sd, window),
             Dist::LogNormal {
                 median,
                 sigma,
                 min,
                 max,
+                window,
             } => {
                 let mu = median.ln();
-                let z = |x: f64| {
-                    if x > 0.0 {
-                        (x.ln() - mu) / sigma
-                    } else {
-                        f64::NEG_INFINITY
-                    }
-                };
-                (mu + sigma * truncated_std_normal(u, z(min), z(max)))
+                let (lo, hi) = (log_z(min, mu, sigma), log_z(max, mu, sigma));
+                (mu + sigma * truncated_std_normal(u, lo, hi, window))
                     .exp()
                     .clamp(min, max)
             }
@@ -243,12 +283,7 @@ mod tests {
             (tri.quantile(0.25) - 1.0).abs() < 1e-12,
             "the mode holds a quarter of the mass below it"
         );
-        let normal = Dist::Normal {
-            mean: 10.0,
-            sd: 2.0,
-            min: 9.0,
-            max: 15.0,
-        };
+        let normal = Dist::normal(10.0, 2.0, 9.0, 15.0);
         assert!(
             (normal.quantile(0.5) - 10.777).abs() < 0.001,
             "{}",
@@ -258,24 +293,14 @@ mod tests {
             (9.0..=15.0).contains(&normal.quantile(0.0))
                 && (9.0..=15.0).contains(&normal.quantile(0.999_999))
         );
-        let logn = Dist::LogNormal {
-            median: 60.0,
-            sigma: 0.5,
-            min: 0.0,
-            max: f64::INFINITY,
-        };
+        let logn = Dist::lognormal(60.0, 0.5, 0.0, f64::INFINITY);
         assert!((logn.quantile(0.5) - 60.0).abs() < 1e-6);
         assert!(
             logn.quantile(0.841_344_746) > 60.0 * 1.64
                 && logn.quantile(0.841_344_746) < 60.0 * 1.66
         );
         // A window far in a tail still gives a value inside it.
-        let tail = Dist::Normal {
-            mean: 0.0,
-            sd: 1.0,
-            min: 40.0,
-            max: 41.0,
-        };
+        let tail = Dist::normal(0.0, 1.0, 40.0, 41.0);
         assert!((40.0..=41.0).contains(&tail.quantile(0.3)));
     }
 }

@@ -261,7 +261,7 @@ fn dist(kind: &Kind, table: &toml::de::DeTable<'_>) -> Result<Dist, Bad> {
         "normal" => {
             let (mean, sd, min, max) = (num("mean")?, spread_of("sd")?, num("min")?, num("max")?);
             ordered(min, max)?;
-            Ok(Dist::Normal { mean, sd, min, max })
+            Ok(Dist::normal(mean, sd, min, max))
         }
         _ => {
             if matches!(kind, Kind::Time { .. } | Kind::TimeOrNever { .. }) {
@@ -299,12 +299,7 @@ fn dist(kind: &Kind, table: &toml::de::DeTable<'_>) -> Result<Dist, Bad> {
                 hi
             };
             ordered(min, max)?;
-            Ok(Dist::LogNormal {
-                median,
-                sigma,
-                min,
-                max,
-            })
+            Ok(Dist::lognormal(median, sigma, min, max))
         }
     }
 }
@@ -650,6 +645,7 @@ pub fn format_dist(kind: &Kind, dist: &Dist) -> String {
             sd: s,
             min,
             max,
+            ..
         } => format!(
             "{{ dist = \"normal\", mean = {}, sd = {}, min = {}, max = {} }}",
             n(*mean),
@@ -662,6 +658,7 @@ pub fn format_dist(kind: &Kind, dist: &Dist) -> String {
             sigma,
             min,
             max,
+            ..
         } => {
             let mut out = format!(
                 "{{ dist = \"lognormal\", median = {}, sigma = {sigma}",
