@@ -51,5 +51,6 @@ pub mod plot;
 pub mod random;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod summary;
 pub mod time;
