@@ -148,7 +148,11 @@ mod tests {
             let mut s = Streams::new(seed, world);
             for name in ["japan.w_bomb", "weather", "ussr.lead_min", "x"] {
                 let once = s.first_uniform(name);
-                assert_eq!(once.to_bits(), s.uniform(name).to_bits(), "{seed} {world} {name}");
+                assert_eq!(
+                    once.to_bits(),
+                    s.uniform(name).to_bits(),
+                    "{seed} {world} {name}"
+                );
             }
         }
     }

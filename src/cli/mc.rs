@@ -49,6 +49,7 @@ fn info(s: &Scenario, sets: &[String]) -> ScenarioInfo {
         path: s.path.clone(),
         title: s.title.clone(),
         overrides: sets.to_vec(),
+        views: s.views.clone(),
     }
 }
 
@@ -664,4 +665,172 @@ fn csv_field(label: &str) -> String {
     } else {
         plain.to_string()
     }
+}
+
+/// The outcomes `endgame views` tabulates: (metric, label, is a date, is a share).
+const VIEW_OUTCOMES: [(&str, &str, bool, bool); 4] = [
+    (
+        "acceptance_median",
+        "median acceptance (Tokyo)",
+        true,
+        false,
+    ),
+    (
+        "accepted_before_xday",
+        "P(accept before X-day, Nov 1)",
+        false,
+        true,
+    ),
+    (
+        "entry_before_acceptance",
+        "P(Soviet entry before acceptance)",
+        false,
+        true,
+    ),
+    ("bombs_dropped", "mean atomic bombs dropped", false, false),
+];
+
+/// Runs each scenario under each view (and as written) on the same worlds, and tabulates
+/// the outcomes historians argue about.
+pub fn views(
+    rows: &[(String, Vec<Scenario>)],
+    view_names: &[String],
+    o: &McOptions,
+    out: &Path,
+) -> anyhow::Result<()> {
+    let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
+    folder(out)?;
+    let columns: Vec<String> = std::iter::once("as written".to_string())
+        .chain(view_names.iter().cloned())
+        .collect();
+    println!(
+        "views: {} scenarios x {} views ({}), {} worlds each, seed {}, {} threads",
+        rows.len(),
+        columns.len(),
+        columns.join(", "),
+        o.worlds,
+        o.seed,
+        pool.threads()
+    );
+    let bar = progress_bar(
+        o.worlds * (rows.len() * columns.len()) as u64,
+        o.quiet,
+        "views",
+    );
+    // values[outcome][scenario][view]
+    let mut values = vec![vec![vec![None; columns.len()]; rows.len()]; VIEW_OUTCOMES.len()];
+    let mut csv = String::from("scenario,view,worlds");
+    for (name, ..) in VIEW_OUTCOMES {
+        csv.push_str(&format!(",{name},{name}_lo,{name}_hi"));
+    }
+    csv.push('\n');
+    let mut json_rows = Vec::new();
+    let mut done = 0;
+    for (si, (name, variants)) in rows.iter().enumerate() {
+        for (vi, scenario) in variants.iter().enumerate() {
+            let mut summary = Summary::default();
+            pool.for_each_world(
+                0..o.worlds,
+                |k| outcome(scenario, o.seed, k),
+                |_, w| summary.add(&w),
+                &|d| bar.set_position(done + d),
+            );
+            done += o.worlds;
+            csv.push_str(&format!("{name},{},{}", columns[vi], o.worlds));
+            let mut metrics = serde_json::Map::new();
+            for (oi, (metric, ..)) in VIEW_OUTCOMES.iter().enumerate() {
+                let m = summary.metric(metric);
+                values[oi][si][vi] = m;
+                match m {
+                    Some((e, lo, hi)) => csv.push_str(&format!(",{e:.6},{lo:.6},{hi:.6}")),
+                    None => csv.push_str(",,,"),
+                }
+                metrics.insert(
+                    metric.to_string(),
+                    serde_json::json!(m.map(|(e, lo, hi)| [e, lo, hi])),
+                );
+            }
+            csv.push('\n');
+            json_rows.push(
+                serde_json::json!({ "scenario": name, "view": columns[vi], "outcomes": metrics }),
+            );
+        }
+    }
+    bar.finish_and_clear();
+    let mut written = vec![write(&out.join("views.csv"), &csv)?];
+    let doc = serde_json::json!({
+        "program": PROGRAM,
+        "seed": o.seed,
+        "worlds": o.worlds,
+        "views": columns,
+        "rows": json_rows,
+    });
+    let json = serde_json::to_string_pretty(&doc).context("cannot encode the views")?;
+    written.push(write(&out.join("views.json"), &(json + "\n"))?);
+    let names: Vec<String> = rows.iter().map(|(n, _)| n.clone()).collect();
+    for (oi, (metric, label, is_date, is_share)) in VIEW_OUTCOMES.iter().enumerate() {
+        let title = format!(
+            "{label}: does it depend on whom you believe? ({} worlds each)",
+            o.worlds
+        );
+        written.extend(views_dots_pending(
+            metric,
+            label,
+            &names,
+            &columns,
+            &values[oi],
+            *is_date,
+            *is_share,
+            &title,
+            out,
+        )?);
+    }
+    let fmt = |oi: usize, v: Option<(f64, f64, f64)>| match (VIEW_OUTCOMES[oi], v) {
+        (_, None) => "-".to_string(),
+        ((_, _, true, _), Some((e, ..))) => {
+            let t = endgame::engine::SimTime::from_minutes(
+                (e * 1440.0).round() as i64 - endgame::summary::TOKYO_OFFSET_MINUTES,
+            );
+            endgame::time::Zone::named("Tokyo")
+                .map_or_else(|_| format!("{e:.1}"), |z| z.format(t)[5..].to_string())
+        }
+        ((_, _, _, true), Some((e, ..))) => format!("{:.1}%", 100.0 * e),
+        (_, Some((e, ..))) => format!("{e:.2}"),
+    };
+    for (oi, (_, label, ..)) in VIEW_OUTCOMES.iter().enumerate() {
+        println!("\n{label}:");
+        println!(
+            "  {:<28}{}",
+            "",
+            columns
+                .iter()
+                .map(|c| format!("{c:>14}"))
+                .collect::<String>()
+        );
+        for (si, name) in names.iter().enumerate() {
+            let cells: String = values[oi][si]
+                .iter()
+                .map(|v| format!("{:>14}", fmt(oi, *v)))
+                .collect();
+            println!("  {name:<28}{cells}");
+        }
+    }
+    say_written(&written);
+    Ok(())
+}
+
+// Stand-in until the views plot lands.
+#[allow(clippy::too_many_arguments)]
+fn views_dots_pending(
+    _: &str,
+    _: &str,
+    _: &[String],
+    _: &[String],
+    _: &[Vec<Option<(f64, f64, f64)>>],
+    _: bool,
+    _: bool,
+    _: &str,
+    _: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    Ok(Vec::new())
 }

@@ -5,6 +5,7 @@ mod bench;
 mod fs;
 mod mc;
 mod output;
+mod sensitivity;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -34,6 +35,14 @@ enum TraceFormat {
     Text,
     /// One JSON object a line, for programs.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Method {
+    /// Morris elementary effects: cheap screening of many parameters.
+    Morris,
+    /// Sobol' first- and total-order indices (Saltelli sampling).
+    Sobol,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -69,6 +78,10 @@ struct McArgs {
     /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     sets: Vec<String>,
+    /// Apply a historians' view (scenarios/views/NAME.toml, or a file), before --set
+    /// (repeatable).
+    #[arg(long = "view", value_name = "NAME")]
+    views: Vec<String>,
 }
 
 /// Parses `K/N` with 1 <= K <= N.
@@ -148,6 +161,9 @@ enum Command {
         /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
+        /// Apply a historians' view (scenarios/views/NAME.toml, or a file) (repeatable).
+        #[arg(long = "view", value_name = "NAME")]
+        views: Vec<String>,
     },
     /// Validate scenario files and print their resolved parameters.
     Check {
@@ -155,6 +171,56 @@ enum Command {
         #[arg(required = true)]
         scenarios: Vec<String>,
         /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Apply a historians' view (scenarios/views/NAME.toml, or a file) (repeatable).
+        #[arg(long = "view", value_name = "NAME")]
+        views: Vec<String>,
+    },
+    /// Run each scenario as written and under each historians' view, on the same worlds:
+    /// median acceptance, P(accept before X-day), P(Soviet entry before acceptance), bombs.
+    Views {
+        /// The scenario files.
+        #[arg(required = true)]
+        scenarios: Vec<String>,
+        #[command(flatten)]
+        mc: McArgs,
+    },
+    /// Which uncertain parameters drive each outcome: Morris screening or Sobol' indices
+    /// (with bootstrap intervals) over every parameter that carries a distribution.
+    Sensitivity {
+        /// The scenario file.
+        #[arg(default_value = "scenarios/baseline.toml")]
+        scenario: String,
+        /// The method.
+        #[arg(long, value_enum, default_value_t = Method::Sobol)]
+        method: Method,
+        /// Base rows (Sobol': n·(d+2) worlds for d parameters; a power of two is best) or
+        /// trajectories (Morris: r·(d+1) worlds).
+        #[arg(short = 'n', long = "base")]
+        base: Option<usize>,
+        /// The outcomes to explain (repeatable; default: all).
+        #[arg(long = "outcome", value_parser = clap::builder::PossibleValuesParser::new(sensitivity::OUTCOMES.map(|(n, _)| n)))]
+        outcomes: Vec<String>,
+        /// Analyse only these parameters (repeatable; default: every uncertain one).
+        #[arg(long = "param", value_name = "KEY")]
+        params: Vec<String>,
+        /// Bootstrap resamples for the 95 % intervals.
+        #[arg(long, default_value_t = 200)]
+        bootstrap: usize,
+        /// The master seed (of the design and of the worlds).
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        /// Worker threads (default: one per core); results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// The output folder (default: output/sensitivity_<scenario name>/).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        /// Apply a historians' view (repeatable).
+        #[arg(long = "view", value_name = "NAME")]
+        views: Vec<String>,
+        /// Override a scenario key: KEY=VALUE (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
     },
@@ -222,18 +288,56 @@ fn run(cli: Cli) -> Result<(), Failure> {
             world,
             format,
             sets,
-        } => trace_cmd(&scenario, seed, world, format, &sets),
-        Command::Check { scenarios, sets } => check_cmd(&scenarios, &sets),
+            views,
+        } => trace_cmd(&scenario, seed, world, format, &views, &sets),
+        Command::Check {
+            scenarios,
+            sets,
+            views,
+        } => check_cmd(&scenarios, &views, &sets),
+        Command::Views { scenarios, mc } => {
+            let names = if mc.views.is_empty() {
+                all_views()?
+            } else {
+                mc.views.clone()
+            };
+            let paths = view_paths(&names)?;
+            let mut rows = Vec::new();
+            let mut problems = Vec::new();
+            for path in &scenarios {
+                let mut variants = Vec::new();
+                for views in std::iter::once(&[][..]).chain(paths.chunks(1)) {
+                    match scenario::load_with_views(path, views, &mc.sets, &fs::FsLoader) {
+                        Ok(s) => variants.push(s),
+                        Err(e) => problems.extend(e.problems),
+                    }
+                }
+                if let Some(first) = variants.first() {
+                    rows.push((first.name.clone(), variants));
+                }
+            }
+            if !problems.is_empty() {
+                return Err(Failure::Input(ScenarioError { problems }));
+            }
+            let out = mc.out_or("views");
+            let names: Vec<String> = paths.iter().map(|p| view_stem(p)).collect();
+            mc::views(&rows, &names, &mc.options(2_000), &out)?;
+            Ok(())
+        }
         Command::Run { scenario, mc } => {
-            let s = scenario::load(&scenario, &mc.sets, &fs::FsLoader).map_err(Failure::Input)?;
-            let out = mc.out_or(&s.name);
+            let s = load_one(&scenario, &mc.views, &mc.sets)?;
+            let out = mc.out_or(&output_name(&s));
             mc::run(&s, &mc.options(10_000), &out)?;
             Ok(())
         }
         Command::Compare { scenarios, mc } => {
-            let loaded = load_all(&scenarios, &mc.sets)?;
+            let loaded = load_all(&scenarios, &mc.views, &mc.sets)?;
             let names: Vec<&str> = loaded.iter().map(|s| s.name.as_str()).collect();
-            let out = mc.out_or(&format!("compare_{}", names.join("_vs_")));
+            let mut out_name = format!("compare_{}", names.join("_vs_"));
+            for v in loaded.first().map(|s| s.views.clone()).unwrap_or_default() {
+                out_name.push_str(&format!("_{v}"));
+            }
+            let out = mc.out_or(&out_name);
             mc::compare(&loaded, &mc.options(10_000), &out)?;
             Ok(())
         }
@@ -242,7 +346,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             outcome,
             mc,
         } => {
-            let s = scenario::load(&scenario, &mc.sets, &fs::FsLoader).map_err(Failure::Input)?;
+            let s = load_one(&scenario, &mc.views, &mc.sets)?;
             if s.sweep.is_empty() {
                 return Err(Failure::Input(ScenarioError {
                     problems: vec![scenario::Problem {
@@ -254,8 +358,45 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }],
                 }));
             }
-            let out = mc.out_or(&format!("sweep_{}", s.name));
+            let out = mc.out_or(&format!("sweep_{}", output_name(&s)));
             mc::sweep(&s, &mc.options(1_000), &outcome, &out)?;
+            Ok(())
+        }
+        Command::Sensitivity {
+            scenario,
+            method,
+            base,
+            outcomes,
+            params,
+            bootstrap,
+            seed,
+            threads,
+            out,
+            views,
+            sets,
+        } => {
+            let s = load_one(&scenario, &views, &sets)?;
+            let sobol = method == Method::Sobol;
+            let options = sensitivity::SensitivityOptions {
+                sobol,
+                base: base.unwrap_or(if sobol { 1024 } else { 100 }),
+                seed,
+                threads,
+                outcomes: if outcomes.is_empty() {
+                    sensitivity::OUTCOMES
+                        .iter()
+                        .map(|(n, _)| n.to_string())
+                        .collect()
+                } else {
+                    outcomes
+                },
+                params,
+                bootstrap,
+            };
+            let out = out.unwrap_or_else(|| {
+                std::path::Path::new("output").join(format!("sensitivity_{}", output_name(&s)))
+            });
+            sensitivity::sensitivity(&s, &options, &out)?;
             Ok(())
         }
         Command::Merge { dirs, out } => {
@@ -287,14 +428,87 @@ fn write_out(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// A run's default folder name: the scenario's name and its views.
+fn output_name(s: &scenario::Scenario) -> String {
+    std::iter::once(s.name.clone())
+        .chain(s.views.iter().cloned())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// The folder of the shipped views.
+const VIEWS_DIR: &str = "scenarios/views";
+
+fn view_stem(path: &str) -> String {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".toml").unwrap_or(file).to_string()
+}
+
+/// Every view in `scenarios/views/`, by name, in name order.
+fn all_views() -> Result<Vec<String>, Failure> {
+    let mut names: Vec<String> = std::fs::read_dir(VIEWS_DIR)
+        .map_err(|e| Failure::Other(anyhow::anyhow!("cannot list {VIEWS_DIR}: {e}")))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".toml"))
+                .map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The files of the named views: a name is `scenarios/views/NAME.toml`; a path is itself.
+fn view_paths(names: &[String]) -> Result<Vec<String>, Failure> {
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    for name in names {
+        if name.contains('/') || name.ends_with(".toml") {
+            paths.push(name.clone());
+            continue;
+        }
+        let path = format!("{VIEWS_DIR}/{name}.toml");
+        if std::path::Path::new(&path).is_file() {
+            paths.push(path);
+        } else {
+            let known = all_views().unwrap_or_default();
+            problems.push(scenario::Problem {
+                origin: Origin::Flag("--view".into()),
+                key: None,
+                message: format!(
+                    "no view named `{name}` in {VIEWS_DIR}/ (there are: {})",
+                    known.join(", ")
+                ),
+                suggestion: scenario::nearest(name, known.iter().map(String::as_str))
+                    .map(|n| format!("`{n}`")),
+                via: None,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(paths)
+    } else {
+        Err(Failure::Input(ScenarioError { problems }))
+    }
+}
+
+/// Loads a scenario with views and overrides.
+fn load_one(path: &str, views: &[String], sets: &[String]) -> Result<scenario::Scenario, Failure> {
+    let views = view_paths(views)?;
+    scenario::load_with_views(path, &views, sets, &fs::FsLoader).map_err(Failure::Input)
+}
+
 fn trace_cmd(
     path: &str,
     seed: u64,
     world: u64,
     format: TraceFormat,
+    views: &[String],
     sets: &[String],
 ) -> Result<(), Failure> {
-    let s = scenario::load(path, sets, &fs::FsLoader).map_err(Failure::Input)?;
+    let s = load_one(path, views, sets)?;
     let mut log: Vec<Happening> = Vec::new();
     let (params, streams) = s.world(seed, world);
     let outcome = run_world(&params, &s.calendar, streams, &mut log);
@@ -333,11 +547,16 @@ fn trace_cmd(
 }
 
 /// Loads every scenario, reporting the problems of all of them at once.
-fn load_all(paths: &[String], sets: &[String]) -> Result<Vec<scenario::Scenario>, Failure> {
+fn load_all(
+    paths: &[String],
+    views: &[String],
+    sets: &[String],
+) -> Result<Vec<scenario::Scenario>, Failure> {
+    let views = view_paths(views)?;
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        match scenario::load(path, sets, &fs::FsLoader) {
+        match scenario::load_with_views(path, &views, sets, &fs::FsLoader) {
             Ok(s) => loaded.push(s),
             Err(e) => problems.extend(e.problems),
         }
@@ -349,11 +568,12 @@ fn load_all(paths: &[String], sets: &[String]) -> Result<Vec<scenario::Scenario>
     }
 }
 
-fn check_cmd(paths: &[String], sets: &[String]) -> Result<(), Failure> {
+fn check_cmd(paths: &[String], views: &[String], sets: &[String]) -> Result<(), Failure> {
+    let views = view_paths(views)?;
     let mut failed: Vec<ScenarioError> = Vec::new();
     let mut out = String::new();
     for path in paths {
-        match scenario::load(path, sets, &fs::FsLoader) {
+        match scenario::load_with_views(path, &views, sets, &fs::FsLoader) {
             Err(e) => failed.push(e),
             Ok(s) => {
                 let set = s.origins.iter().filter(|o| **o != Origin::Default).count();

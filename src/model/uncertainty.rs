@@ -187,7 +187,12 @@ impl Dist {
     /// Draws a value for a parameter of kind `kind`: one uniform number from the stream
     /// `source`, fresh for this world.
     pub fn draw(&self, kind: &Kind, streams: &Streams, source: &'static str) -> Value {
-        let u = streams.first_uniform(source);
+        self.value_at(kind, streams.first_uniform(source))
+    }
+
+    /// The value at share `u` in `[0, 1)` of the distribution, for a parameter of kind
+    /// `kind`: what [`Dist::draw`] gives when the stream's first number is `u`.
+    pub fn value_at(&self, kind: &Kind, u: f64) -> Value {
         match self {
             Dist::Bernoulli { p } => Value::Bool(u < *p),
             Dist::Choice { values, weights } => {
@@ -244,10 +249,26 @@ pub struct Uncertainty {
 impl Uncertainty {
     /// The parameters of one world: `base` with every uncertain parameter drawn.
     pub fn draw(&self, base: &Params, streams: &Streams) -> Params {
+        self.draw_except(base, streams, &[], &[])
+    }
+
+    /// The parameters of one world with the uncertain parameters at positions `fixed` (in
+    /// [`Uncertainty::params`]) placed at shares `u` of their distributions, and the others
+    /// drawn: a design point of a sensitivity analysis.
+    pub fn draw_except(
+        &self,
+        base: &Params,
+        streams: &Streams,
+        fixed: &[usize],
+        u: &[f64],
+    ) -> Params {
         let mut p = base.clone();
-        for (index, dist) in &self.params {
+        for (position, (index, dist)) in self.params.iter().enumerate() {
             let spec = &SPECS[*index];
-            let value = dist.draw(&spec.kind, streams, spec.key);
+            let value = match fixed.iter().position(|f| *f == position) {
+                Some(i) => dist.value_at(&spec.kind, u.get(i).copied().unwrap_or(0.5)),
+                None => dist.draw(&spec.kind, streams, spec.key),
+            };
             // The scenario parser only builds distributions of the parameter's kind.
             let _ = (spec.set)(&mut p, value);
         }

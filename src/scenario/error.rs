@@ -17,6 +17,8 @@ pub enum Origin {
     },
     /// A `--set KEY=VALUE` override on the command line.
     Set,
+    /// Another command-line option, by name (e.g. `--view`).
+    Flag(String),
     /// The built-in historical value.
     Default,
 }
@@ -26,6 +28,7 @@ impl fmt::Display for Origin {
         match self {
             Origin::File { file, line, column } => write!(f, "{file}:{line}:{column}"),
             Origin::Set => f.write_str("--set"),
+            Origin::Flag(name) => f.write_str(name),
             Origin::Default => f.write_str("(historical default)"),
         }
     }

@@ -92,6 +92,8 @@ pub struct Scenario {
     pub origins: Vec<Origin>,
     /// The axes of its `[sweep]` table (empty: no sweep).
     pub sweep: Vec<Axis>,
+    /// The views applied on top of it, by name.
+    pub views: Vec<String>,
 }
 
 /// One swept key and its values.
@@ -113,12 +115,39 @@ pub struct Axis {
 /// # Errors
 /// [`ScenarioError`] with every problem found.
 pub fn load(path: &str, sets: &[String], loader: &dyn Loader) -> Result<Scenario, ScenarioError> {
+    load_with_views(path, &[], sets, loader)
+}
+
+/// Loads the scenario at `path`, then applies each view (an overlay file of parameter
+/// values, e.g. `scenarios/views/asada.toml`) in order, then `sets`.
+///
+/// # Errors
+/// [`ScenarioError`] with every problem found; a view may not sweep.
+pub fn load_with_views(
+    path: &str,
+    views: &[String],
+    sets: &[String],
+    loader: &dyn Loader,
+) -> Result<Scenario, ScenarioError> {
     let mut state = State::default();
     state.file(path, loader, None, 0);
+    for view in views {
+        state.in_view = true;
+        state.file(view, loader, None, 0);
+        state.in_view = false;
+    }
     for set in sets {
         state.set(set);
     }
-    state.finish(path)
+    let mut scenario = state.finish(path)?;
+    scenario.views = views.iter().map(|v| stem(v).to_string()).collect();
+    Ok(scenario)
+}
+
+/// The file name of a path without its `.toml`.
+fn stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".toml").unwrap_or(file)
 }
 
 /// Parses a scenario from text (an `extends` in it fails: there is nothing to load).
@@ -133,6 +162,9 @@ pub fn parse_str(name: &str, text: &str, sets: &[String]) -> Result<Scenario, Sc
 
 #[derive(Default)]
 struct State {
+    /// Whether the file being read is a view (an overlay): it may not sweep, and its title
+    /// does not replace the scenario's.
+    in_view: bool,
     axes: Vec<Axis>,
     axis_positions: Vec<usize>,
     sweep_origin: Option<Origin>,
@@ -329,7 +361,14 @@ impl State {
                 format!("{prefix}.{}", k.get_ref())
             };
             if prefix.is_empty() && path == "sweep" {
-                self.sweep(ctx, v);
+                if self.in_view {
+                    let msg =
+                        "a view sets parameters; it cannot sweep (put the [sweep] in the scenario)"
+                            .to_string();
+                    self.problem(ctx.origin(k.span().start), Some("sweep"), msg, None);
+                } else {
+                    self.sweep(ctx, v);
+                }
                 continue;
             }
             if prefix.is_empty() && META_KEYS.contains(&path.as_str()) {
@@ -448,6 +487,7 @@ impl State {
             }
         };
         match key {
+            _ if self.in_view => {}
             "title" => self.title = Some(text),
             "description" => self.description = Some(text),
             _ => {}
@@ -555,8 +595,7 @@ impl State {
                 via: None,
             })
         })?;
-        let file = path.rsplit('/').next().unwrap_or(path);
-        let name = file.strip_suffix(".toml").unwrap_or(file).to_string();
+        let name = stem(path).to_string();
         Ok(Scenario {
             name,
             path: path.to_string(),
@@ -567,6 +606,7 @@ impl State {
             calendar,
             origins,
             sweep: self.axes,
+            views: Vec::new(),
         })
     }
 }
@@ -673,6 +713,23 @@ impl Scenario {
         } else {
             self.uncertainty.draw(&self.params, &streams)
         };
+        (params, streams)
+    }
+
+    /// World `world` with the uncertain parameters at positions `factors` (in
+    /// `uncertainty.params`) placed at shares `u` of their distributions; the other
+    /// parameters and the model's own sources are drawn as in [`Scenario::world`].
+    pub fn world_at(
+        &self,
+        seed: u64,
+        world: u64,
+        factors: &[usize],
+        u: &[f64],
+    ) -> (Params, Streams) {
+        let streams = Streams::new(seed, world);
+        let params = self
+            .uncertainty
+            .draw_except(&self.params, &streams, factors, u);
         (params, streams)
     }
 

@@ -32,10 +32,11 @@ pub struct MorrisStep {
 /// `t·(d + 1) + s + 1` is point `t·(d + 1) + s` moved by `steps[t·d + s]`.
 ///
 /// The grid: level k (0 ≤ k < p) of a factor is u = (k + ½)/p, the centre of the k-th of p
-/// equally likely quantile cells (so inverse distribution functions stay finite), and
-/// Δ = p/2 levels = ½, Morris's Δ = p/(2(p − 1)) on this grid: each level is equally likely
-/// in every point of the design. Caution: with Δ = ½, a factor whose effect is periodic
-/// with period ½ in u shows no elementary effect at all (x₂ of the Ishigami function).
+/// equally likely quantile cells (so inverse distribution functions stay finite, where
+/// Morris's levels 0 and 1 would not). The step is Morris's Δ = p/(2(p − 1)) of his grid,
+/// that is p/2 levels, so Δ = ½ in u; with it every level is equally likely at every point
+/// of the design. Caution: a factor whose effect is periodic with period ½ in u then shows
+/// no elementary effect at all (x₂ of the Ishigami function).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MorrisDesign {
     /// The trajectories·(d + 1) points, each of d coordinates.
@@ -135,8 +136,8 @@ impl MorrisIndex {
 ///
 /// `outputs[k]` is the model's output at `design.points[k]`. An elementary effect is
 /// skipped when either output around its move is not finite (NaN for "undefined"); a factor
-/// with no effect left gets NaN everywhere. A constant output is not degenerate here: every
-/// effect is 0, so μ = μ* = σ = 0 with interval (0, 0).
+/// with no effect left gets NaN everywhere. A constant output is not degenerate here (unlike
+/// for Sobol' indices): every effect is 0, so μ = μ* = σ = 0, with interval (0, 0).
 ///
 /// Interval: `bootstrap` resamples of the trajectories with replacement (ChaCha8 seeded
 /// with `seed`), the 2.5 % and 97.5 % percentiles of μ*.
@@ -203,6 +204,13 @@ pub fn morris_indices(
             }
             let mu = finite.iter().sum::<f64>() / k as f64;
             let mu_star = finite.iter().map(|x| x.abs()).sum::<f64>() / k as f64;
+            if !(mu.is_finite() && mu_star.is_finite()) {
+                // The sums overflowed.
+                return MorrisIndex {
+                    effects: k,
+                    ..MorrisIndex::UNDEFINED
+                };
+            }
             let (sigma, mu_star_ci95) = if k >= 2 {
                 let squares: f64 = finite.iter().map(|x| (x - mu) * (x - mu)).sum();
                 ((squares / (k - 1) as f64).sqrt(), percentile_interval(reps))
@@ -233,45 +241,48 @@ mod tests {
 
     #[test]
     fn trajectories_move_each_factor_once_by_half() {
-        let design = morris_design(5, 40, 6, 3);
-        assert_eq!(design.points.len(), 40 * 6);
-        assert_eq!(design.steps.len(), 40 * 5);
-        let grid: Vec<f64> = (0..6).map(|k| (k as f64 + 0.5) / 6.0).collect();
-        let mut seen = [[0usize; 6]; 5];
-        for t in 0..40 {
-            let mut moved = [false; 5];
-            for s in 0..5 {
-                let (before, after) = (&design.points[t * 6 + s], &design.points[t * 6 + s + 1]);
-                let step = design.steps[t * 5 + s];
+        let (d, r, p) = (5, 1000, 6);
+        let design = morris_design(d, r, p, 3);
+        assert_eq!(design.points.len(), r * (d + 1));
+        assert_eq!(design.steps.len(), r * d);
+        let grid: Vec<f64> = (0..p).map(|k| (k as f64 + 0.5) / p as f64).collect();
+        let mut seen = vec![vec![0usize; p]; d];
+        for t in 0..r {
+            let mut moved = vec![false; d];
+            for s in 0..d {
+                let before = &design.points[t * (d + 1) + s];
+                let after = &design.points[t * (d + 1) + s + 1];
+                let step = design.steps[t * d + s];
                 assert!((step.delta.abs() - 0.5).abs() < 1e-12);
                 moved[step.factor] = true;
-                for i in 0..5 {
+                for i in 0..d {
                     let change = after[i] - before[i];
                     let expected = if i == step.factor { step.delta } else { 0.0 };
                     assert!((change - expected).abs() < 1e-12);
                 }
             }
             assert!(moved.iter().all(|&m| m));
-            for point in &design.points[t * 6..(t + 1) * 6] {
+            for point in &design.points[t * (d + 1)..(t + 1) * (d + 1)] {
                 for (i, u) in point.iter().enumerate() {
                     let k = grid.iter().position(|g| (g - u).abs() < 1e-12).unwrap();
                     seen[i][k] += 1;
                 }
             }
         }
-        // Every level of every factor is visited, none much more than another.
-        for counts in seen {
-            assert!(counts.iter().all(|&c| c > 20), "{counts:?}");
+        // Every level is equally likely in every point: 1000 visits per level and factor
+        // expected, with a standard deviation near 40.
+        for counts in &seen {
+            assert!(counts.iter().all(|&c| c.abs_diff(r) < 150), "{counts:?}");
         }
         // Levels are made even and at least 2.
         assert_eq!(morris_design(2, 1, 3, 0).levels, 4);
         assert_eq!(morris_design(2, 1, 0, 0).levels, 2);
+        let two = morris_design(2, 3, 0, 0);
         assert!(
-            morris_design(2, 3, 0, 0)
-                .points
+            two.points
                 .iter()
                 .flatten()
-                .all(|&u| u == 0.25 || u == 0.75)
+                .all(|&u| (u - 0.25).abs() < 1e-15 || (u - 0.75).abs() < 1e-15)
         );
     }
 
@@ -380,6 +391,9 @@ mod tests {
         let m = morris_indices(&design, &outputs, 20, 1);
         assert_eq!(m.iter().map(|x| x.effects).sum::<usize>(), 30 - 2);
         assert!((m[1].mu_star - 2.0).abs() < 1e-9);
+        // Effects so large that their sum overflows.
+        let m = morris_indices(&design, &run(&design, |u| 1e308 * (u[0] - 0.5)), 20, 1);
+        assert!(undefined(&m[0]) && m[0].effects == 10, "{:?}", m[0]);
         // No trajectories, no factors, no resamples.
         let none = morris_design(3, 0, 4, 1);
         assert!(morris_indices(&none, &[], 20, 1).iter().all(undefined));

@@ -13,7 +13,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-use super::sobol_sequence::{MAX_DIMENSIONS, SobolSequence};
+use super::sobol_sequence::SobolSequence;
 use super::{NAN_PAIR, draw_rows, percentile_interval};
 
 /// Where a design's base samples come from.
@@ -321,15 +321,16 @@ mod tests {
         design.points.iter().map(|u| f(u)).collect()
     }
 
-    /// n = 2^12 base rows (24 576 runs), 300 bootstrap resamples. Tolerance: every
-    /// estimate within 0.03 of the analytic value, and the analytic value inside the 95 %
-    /// interval for at least 5 of the 6 indices.
+    /// n = 2^12 base rows (24 576 runs), 200 bootstrap resamples. Tolerance: every
+    /// estimate within 0.01 of the analytic value (the worst error over design seeds 0..100
+    /// was 0.0032), and the analytic value inside the 95 % interval for at least 5 of the 6
+    /// indices (all 6 for each of those 100 seeds).
     #[test]
     fn ishigami_indices_are_recovered() {
         let design = sobol_design(3, 1 << 12, 2024);
         assert_eq!(design.sampler, Sampler::Sobol);
         let outputs = run(&design, |u| ishigami(u, A, B));
-        let indices = sobol_indices(&design, &outputs, 300, 7);
+        let indices = sobol_indices(&design, &outputs, 200, 7);
         let (s, st) = ishigami_indices(A, B);
         let mut covered = 0;
         for (i, index) in indices.iter().enumerate() {
@@ -346,13 +347,13 @@ mod tests {
                 st[i]
             );
             assert!(
-                (index.first - s[i]).abs() <= 0.03,
+                (index.first - s[i]).abs() <= 0.01,
                 "S{} = {}",
                 i + 1,
                 index.first
             );
             assert!(
-                (index.total - st[i]).abs() <= 0.03,
+                (index.total - st[i]).abs() <= 0.01,
                 "ST{} = {}",
                 i + 1,
                 index.total

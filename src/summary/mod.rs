@@ -332,6 +332,9 @@ pub struct ScenarioInfo {
     pub title: Option<String>,
     /// The `--set` overrides applied.
     pub overrides: Vec<String>,
+    /// The views applied, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<String>,
 }
 
 /// The program that wrote a file.
