@@ -1,5 +1,6 @@
 //! Endgame's integration tests: one binary, a module per concern.
 
+mod analysis;
 mod causal;
 mod cli;
 mod engine;
