@@ -773,7 +773,7 @@ pub fn views(
             "{label}: does it depend on whom you believe? ({} worlds each)",
             o.worlds
         );
-        written.extend(views_dots_pending(
+        written.extend(endgame::plot::views_dots(
             metric,
             label,
             &names,
@@ -817,20 +817,4 @@ pub fn views(
     }
     say_written(&written);
     Ok(())
-}
-
-// Stand-in until the views plot lands.
-#[allow(clippy::too_many_arguments)]
-fn views_dots_pending(
-    _: &str,
-    _: &str,
-    _: &[String],
-    _: &[String],
-    _: &[Vec<Option<(f64, f64, f64)>>],
-    _: bool,
-    _: bool,
-    _: &str,
-    _: &Path,
-) -> anyhow::Result<Vec<PathBuf>> {
-    Ok(Vec::new())
 }

@@ -13,7 +13,7 @@ use endgame::scenario::Scenario;
 use endgame::sensitivity::{
     MorrisIndex, SobolIndex, morris_design, morris_indices, sobol_design, sobol_indices,
 };
-use endgame::summary::PROGRAM;
+use endgame::summary::{Estimate, PROGRAM};
 
 use super::output::{folder, write};
 
@@ -100,12 +100,11 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
     let d = factors.len();
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
-    let (points, row_of): (Vec<Vec<f64>>, Box<dyn Fn(usize) -> u64 + Sync>) = if o.sobol {
-        let design = sobol_design(d, o.base, o.seed);
-        (design.points, Box::new(move |k| (k / (d + 2)) as u64))
+    // The points of one base row (Sobol') or trajectory (Morris) lie together.
+    let (points, per_row) = if o.sobol {
+        (sobol_design(d, o.base, o.seed).points, d + 2)
     } else {
-        let design = morris_design(d, o.base, 4, o.seed);
-        (design.points, Box::new(move |k| (k / (d + 1)) as u64))
+        (morris_design(d, o.base, 4, o.seed).points, d + 1)
     };
     println!(
         "sensitivity of {} ({} method): {d} parameters, {} worlds, seed {}, {} threads",
@@ -123,7 +122,7 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
         0..points.len() as u64,
         |k| {
             let k = k as usize;
-            let (params, streams) = s.world_at(o.seed, row_of(k), &factors, &points[k]);
+            let (params, streams) = s.world_at(o.seed, (k / per_row) as u64, &factors, &points[k]);
             let world = run_world(&params, &s.calendar, streams, &mut Ignore);
             o.outcomes
                 .iter()
@@ -232,7 +231,7 @@ fn plots(
             .map_or(outcome.as_str(), |(_, l)| l);
         let title = format!("{name}: {label} ({worlds} worlds)");
         if o.sobol {
-            let rows: Vec<(String, Vec<(f64, f64, f64)>)> = keys
+            let rows: Vec<(String, Vec<Estimate>)> = keys
                 .iter()
                 .zip(sobol)
                 .map(|(k, x)| {
@@ -245,7 +244,7 @@ fn plots(
                     )
                 })
                 .collect();
-            written.extend(pending_bars(
+            written.extend(endgame::plot::sensitivity_bars(
                 outcome,
                 &["total order", "first order"],
                 &rows,
@@ -267,8 +266,10 @@ fn plots(
                     )
                 })
                 .collect();
-            written.extend(pending_scatter(outcome, &points, &title, out)?);
-            let rows: Vec<(String, Vec<(f64, f64, f64)>)> = keys
+            written.extend(endgame::plot::morris_scatter(
+                outcome, &points, &title, out,
+            )?);
+            let rows: Vec<(String, Vec<Estimate>)> = keys
                 .iter()
                 .zip(morris)
                 .map(|(k, x)| {
@@ -278,7 +279,14 @@ fn plots(
                     )
                 })
                 .collect();
-            written.extend(pending_bars(outcome, &["mu*"], &rows, 20, &title, out)?);
+            written.extend(endgame::plot::sensitivity_bars(
+                outcome,
+                &["mu*"],
+                &rows,
+                20,
+                &title,
+                out,
+            )?);
         }
     }
     Ok(written)
@@ -341,24 +349,4 @@ fn print_top(sobol: bool, keys: &[&str], results: &[(String, Vec<SobolIndex>, Ve
             }
         }
     }
-}
-
-// Stand-ins until the plots land.
-fn pending_bars(
-    _: &str,
-    _: &[&str],
-    _: &[(String, Vec<(f64, f64, f64)>)],
-    _: usize,
-    _: &str,
-    _: &Path,
-) -> anyhow::Result<Vec<PathBuf>> {
-    Ok(Vec::new())
-}
-fn pending_scatter(
-    _: &str,
-    _: &[(String, f64, f64, f64, f64)],
-    _: &str,
-    _: &Path,
-) -> anyhow::Result<Vec<PathBuf>> {
-    Ok(Vec::new())
 }

@@ -9,6 +9,9 @@
 //! Each figure is drawn by one generic function over the drawing backend, called once for
 //! the bitmap and once for the SVG backend.
 
+mod analysis;
+#[cfg(test)]
+mod analysis_tests;
 mod chart;
 mod common;
 mod summary;
@@ -202,6 +205,115 @@ pub fn sweep_heatmap(
             ys,
             grid,
             outcome,
+            title,
+        },
+    )
+}
+
+/// Writes `<dir>/sensitivity_<outcome>.png` and `.svg`: sensitivity indices per parameter as
+/// horizontal bars ("tornado"), the parameters sorted by the first series' estimate, the
+/// largest at the top. `series` names the bars of each parameter (e.g. "first order",
+/// "total order", or "μ*"); `rows[i]` = (parameter key, one (estimate, 95 % low, 95 % high)
+/// per series). A non-finite estimate is no estimate: no bar, "n/a". At most `max_rows`
+/// rows are shown (the most important; fewer if they would not be legible), and a footnote
+/// says how many were left out. Characters of `outcome` other than letters, digits, `-`,
+/// `_` and `.` become `_` in the file name.
+///
+/// # Errors
+/// When a row does not have one value per series, or a file cannot be written.
+#[allow(clippy::type_complexity)]
+pub fn sensitivity_bars(
+    outcome: &str,
+    series: &[&str],
+    rows: &[(String, Vec<(f64, f64, f64)>)],
+    max_rows: usize,
+    title: &str,
+    dir: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    if let Some((key, values)) = rows.iter().find(|r| r.1.len() != series.len()) {
+        anyhow::bail!(
+            "sensitivity_bars: `{key}` has {} values for {} series",
+            values.len(),
+            series.len()
+        );
+    }
+    write_figure(
+        dir,
+        &analysis::stem("sensitivity", outcome),
+        &analysis::SensitivityBars {
+            outcome,
+            series,
+            rows,
+            max_rows,
+            title,
+        },
+    )
+}
+
+/// Writes `<dir>/morris_<outcome>.png` and `.svg`: Morris screening, μ* (x) against σ (y),
+/// one point per parameter with its μ* interval as a horizontal whisker, the 12 largest μ*
+/// named, and the lines σ/μ* = 0.1 and 0.5. `points[i]` = (key, μ*, μ* 95 % low, μ* 95 %
+/// high, σ); a parameter with a non-finite μ* or σ is left out (and counted in a footnote).
+///
+/// # Errors
+/// When a file cannot be written.
+pub fn morris_scatter(
+    outcome: &str,
+    points: &[(String, f64, f64, f64, f64)],
+    title: &str,
+    dir: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    write_figure(
+        dir,
+        &analysis::stem("morris", outcome),
+        &analysis::MorrisScatter {
+            outcome,
+            points,
+            title,
+        },
+    )
+}
+
+/// Writes `<dir>/views_<outcome>.png` and `.svg`: one outcome under several historians'
+/// views, a dot plot with the scenarios as rows and one marker per view (its own colour and
+/// shape), with 95 % whiskers. `values[s][v]` = (estimate, low, high) of scenario `s` under
+/// view `v`, `None` (or a non-finite estimate) for no estimate. With `is_date` the values
+/// are Tokyo days since 1945-06-01 (as [`Summary::metric`] gives `acceptance_median`) and
+/// shown as dates; else with `is_share` shares in [0, 1] shown in %; else plain numbers.
+/// `label` names the outcome on the figure.
+///
+/// # Errors
+/// When `values` is not one row per scenario of one value per view, or a file cannot be
+/// written.
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+pub fn views_dots(
+    outcome: &str,
+    label: &str,
+    scenarios: &[String],
+    views: &[String],
+    values: &[Vec<Option<(f64, f64, f64)>>],
+    is_date: bool,
+    is_share: bool,
+    title: &str,
+    dir: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    anyhow::ensure!(
+        values.len() == scenarios.len() && values.iter().all(|row| row.len() == views.len()),
+        "views_dots: the values must be {} rows (scenarios) of {} values (views)",
+        scenarios.len(),
+        views.len()
+    );
+    write_figure(
+        dir,
+        &analysis::stem("views", outcome),
+        &analysis::ViewsDots {
+            outcome,
+            label,
+            scenarios,
+            views,
+            values,
+            is_date,
+            is_share,
             title,
         },
     )

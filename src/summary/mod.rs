@@ -457,6 +457,9 @@ pub fn csv_row(world: u64, o: &WorldOutcome) -> String {
     )
 }
 
+/// An estimate with the ends of its 95 % interval: (estimate, low, high).
+pub type Estimate = (f64, f64, f64);
+
 /// The outcomes a sweep can chart, with what they measure.
 pub const METRICS: [(&str, &str); 7] = [
     (
