@@ -74,8 +74,13 @@ impl Streams {
     /// `ChaCha8Rng` always computes four: a world draws some sixty parameters, and this is
     /// most of the cost of drawing them.
     pub fn first_uniform(&self, name: &'static str) -> f64 {
+        self.first_uniform_of(source_id(name))
+    }
+
+    /// [`Streams::first_uniform`] of the source whose [`source_id`] is `id`.
+    pub fn first_uniform_of(&self, id: u64) -> f64 {
         // The conversion of rand's `StandardUniform` for f64: the top 53 bits, scaled.
-        let bits = chacha8_first_u64(&self.key, source_id(name)) >> 11;
+        let bits = chacha8_first_u64(&self.key, id) >> 11;
         bits as f64 * (1.0 / (1u64 << 53) as f64)
     }
 

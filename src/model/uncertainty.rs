@@ -211,6 +211,12 @@ impl Dist {
     }
 }
 
+/// The random-stream id of each parameter (by index in [`SPECS`]), hashed once.
+fn source_ids() -> &'static [u64] {
+    static IDS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| SPECS.iter().map(|s| crate::random::source_id(s.key)).collect())
+}
+
 /// The value of a parameter of kind `kind` at number `x` (rounded to the minute for
 /// times and durations, clamped to the kind's limits).
 pub fn number_value(kind: &Kind, x: f64) -> Value {
@@ -267,7 +273,7 @@ impl Uncertainty {
             let spec = &SPECS[*index];
             let value = match fixed.iter().position(|f| *f == position) {
                 Some(i) => dist.value_at(&spec.kind, u.get(i).copied().unwrap_or(0.5)),
-                None => dist.draw(&spec.kind, streams, spec.key),
+                None => dist.value_at(&spec.kind, streams.first_uniform_of(source_ids()[*index])),
             };
             // The scenario parser only builds distributions of the parameter's kind.
             let _ = (spec.set)(&mut p, value);
