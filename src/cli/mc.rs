@@ -506,27 +506,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
     };
     let first = first.clone();
     let n = first.shard.1;
-    let same_work = |a: &ShardWork, b: &ShardWork| match (a, b) {
-        (ShardWork::Run { scenario: x, .. }, ShardWork::Run { scenario: y, .. }) => x == y,
-        (ShardWork::Compare { scenarios: x, .. }, ShardWork::Compare { scenarios: y, .. }) => {
-            x == y
-        }
-        (
-            ShardWork::Sweep {
-                scenario: x,
-                outcome: ox,
-                axes: ax,
-                ..
-            },
-            ShardWork::Sweep {
-                scenario: y,
-                outcome: oy,
-                axes: ay,
-                ..
-            },
-        ) => x == y && ox == oy && ax == ay,
-        _ => false,
-    };
+    let same_work = |a: &ShardWork, b: &ShardWork| a.identity() == b.identity();
     for (s, dir) in &shards {
         if s.version != first.version
             || s.seed != first.seed
@@ -621,6 +601,46 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
                 first.worlds,
                 out,
             )?
+        }
+        ShardWork::Sensitivity {
+            scenario,
+            method,
+            base,
+            bootstrap,
+            params,
+            outcomes,
+            ..
+        } => {
+            let mut outputs: Vec<Vec<f64>> = vec![Vec::new(); outcomes.len()];
+            for (s, dir) in &shards {
+                let ShardWork::Sensitivity { outputs: part, .. } = &s.work else {
+                    anyhow::bail!(malformed(dir));
+                };
+                let width = s.range.1.saturating_sub(s.range.0);
+                if part.len() != outputs.len() || part.iter().any(|c| c.len() as u64 != width) {
+                    anyhow::bail!(malformed(dir));
+                }
+                for (column, values) in outputs.iter_mut().zip(part) {
+                    column.extend(values.iter().map(|x| x.unwrap_or(f64::NAN)));
+                }
+            }
+            if outputs.iter().any(|c| c.len() as u64 != first.worlds) {
+                anyhow::bail!("the shards do not hold every design point once");
+            }
+            println!(
+                "merged {n} shards of a sensitivity analysis: {} worlds",
+                first.worlds
+            );
+            let analysis = super::sensitivity::Analysis {
+                scenario: scenario.clone(),
+                sobol: method == "sobol",
+                base: *base,
+                bootstrap: *bootstrap,
+                seed: first.seed,
+                keys: params.clone(),
+                outcomes: outcomes.clone(),
+            };
+            super::sensitivity::finish(&analysis, &outputs, out)?
         }
         ShardWork::Sweep {
             scenario,

@@ -223,9 +223,12 @@ enum Command {
         /// Override a scenario key: KEY=VALUE (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         sets: Vec<String>,
+        /// Evaluate only shard K of N of the design points; combine with `endgame merge`.
+        #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+        shard: Option<(u64, u64)>,
     },
-    /// Combine the folders of `run`, `compare` or `sweep --shard K/N` into the result of
-    /// the whole.
+    /// Combine the folders of `run`, `compare`, `sweep` or `sensitivity --shard K/N` into
+    /// the result of the whole.
     Merge {
         /// The shards' output folders.
         #[arg(required = true)]
@@ -374,6 +377,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out,
             views,
             sets,
+            shard,
         } => {
             let s = load_one(&scenario, &views, &sets)?;
             let sobol = method == Method::Sobol;
@@ -392,6 +396,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 },
                 params,
                 bootstrap,
+                shard,
             };
             let out = out.unwrap_or_else(|| {
                 std::path::Path::new("output").join(format!("sensitivity_{}", output_name(&s)))

@@ -13,7 +13,7 @@ use endgame::scenario::Scenario;
 use endgame::sensitivity::{
     MorrisIndex, SobolIndex, morris_design, morris_indices, sobol_design, sobol_indices,
 };
-use endgame::summary::{Estimate, PROGRAM};
+use endgame::summary::{Estimate, PROGRAM, ScenarioInfo, ShardFile, ShardWork, shard_range};
 
 use super::output::{folder, write};
 
@@ -58,6 +58,7 @@ pub struct SensitivityOptions {
     pub outcomes: Vec<String>,
     pub params: Vec<String>,
     pub bootstrap: usize,
+    pub shard: Option<(u64, u64)>,
 }
 
 #[derive(Serialize)]
@@ -70,7 +71,37 @@ struct Row<'a> {
     morris: Option<&'a MorrisIndex>,
 }
 
-/// Runs the analysis and writes sensitivity.csv, sensitivity.json and the plots.
+/// What was analysed: enough to recompute the design and the indices (also from shards).
+pub struct Analysis {
+    pub scenario: ScenarioInfo,
+    pub sobol: bool,
+    pub base: usize,
+    pub bootstrap: usize,
+    pub seed: u64,
+    pub keys: Vec<String>,
+    pub outcomes: Vec<String>,
+}
+
+impl Analysis {
+    /// The design points, and how many consecutive points share one world (a Sobol' base
+    /// row or a Morris trajectory).
+    fn design(&self) -> (Vec<Vec<f64>>, usize) {
+        let d = self.keys.len();
+        if self.sobol {
+            (sobol_design(d, self.base, self.seed).points, d + 2)
+        } else {
+            (morris_design(d, self.base, 4, self.seed).points, d + 1)
+        }
+    }
+
+    /// The method's name in files.
+    pub fn method(&self) -> &'static str {
+        if self.sobol { "sobol" } else { "morris" }
+    }
+}
+
+/// Runs the analysis (or one shard of its design points) and writes sensitivity.csv,
+/// sensitivity.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::Result<()> {
     // The factors: every uncertain parameter, or the ones asked for.
     let mut factors: Vec<usize> = Vec::new();
@@ -93,33 +124,50 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
             s.path
         );
     }
-    let keys: Vec<&str> = factors
-        .iter()
-        .map(|f| SPECS[s.uncertainty.params[*f].0].key)
-        .collect();
-    let d = factors.len();
+    let analysis = Analysis {
+        scenario: ScenarioInfo {
+            name: s.name.clone(),
+            path: s.path.clone(),
+            title: s.title.clone(),
+            overrides: Vec::new(),
+            views: s.views.clone(),
+        },
+        sobol: o.sobol,
+        base: o.base,
+        bootstrap: o.bootstrap,
+        seed: o.seed,
+        keys: factors
+            .iter()
+            .map(|f| SPECS[s.uncertainty.params[*f].0].key.to_string())
+            .collect(),
+        outcomes: o.outcomes.clone(),
+    };
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     folder(out)?;
-    // The points of one base row (Sobol') or trajectory (Morris) lie together.
-    let (points, per_row) = if o.sobol {
-        (sobol_design(d, o.base, o.seed).points, d + 2)
-    } else {
-        (morris_design(d, o.base, 4, o.seed).points, d + 1)
+    let (points, per_row) = analysis.design();
+    let (start, end) = match o.shard {
+        Some((k, n)) => shard_range(points.len() as u64, k, n),
+        None => (0, points.len() as u64),
     };
     println!(
-        "sensitivity of {} ({} method): {d} parameters, {} worlds, seed {}, {} threads",
+        "sensitivity of {} ({} method): {} parameters, {} worlds{}, seed {}, {} threads",
         s.path,
         if o.sobol { "Sobol'" } else { "Morris" },
+        factors.len(),
         points.len(),
+        o.shard
+            .map(|(k, n)| format!(", shard {k}/{n}: worlds {start}..{end}"))
+            .unwrap_or_default(),
         o.seed,
         pool.threads()
     );
     let xday = s.params.usa.olympic_xday.minutes();
-    // Points of one base row (or trajectory) share world `row`: the same weather, coups
+    // The points of one base row (or trajectory) share world `row`: the same weather, coups
     // and other draws, so the differences between them come from the factors alone.
-    let mut outputs: Vec<Vec<f64>> = vec![Vec::with_capacity(points.len()); o.outcomes.len()];
+    let mut outputs: Vec<Vec<f64>> =
+        vec![Vec::with_capacity((end - start) as usize); o.outcomes.len()];
     pool.for_each_world(
-        0..points.len() as u64,
+        start..end,
         |k| {
             let k = k as usize;
             let (params, streams) = s.world_at(o.seed, (k / per_row) as u64, &factors, &points[k]);
@@ -136,33 +184,76 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
         },
         &|_| {},
     );
-    let mut csv = String::from(if o.sobol {
+    let written = if let Some(shard) = o.shard {
+        let file = ShardFile {
+            version: PROGRAM.version.to_string(),
+            seed: o.seed,
+            worlds: points.len() as u64,
+            shard,
+            range: (start, end),
+            work: ShardWork::Sensitivity {
+                scenario: analysis.scenario.clone(),
+                method: analysis.method().to_string(),
+                base: analysis.base,
+                bootstrap: analysis.bootstrap,
+                params: analysis.keys.clone(),
+                outcomes: analysis.outcomes.clone(),
+                outputs: outputs
+                    .iter()
+                    .map(|c| c.iter().map(|x| x.is_finite().then_some(*x)).collect())
+                    .collect(),
+            },
+        };
+        let json = serde_json::to_string(&file).context("cannot encode the shard")?;
+        println!(
+            "\nshard {}/{} done; combine the shards' folders with `endgame merge DIR... --out DIR`",
+            shard.0, shard.1
+        );
+        vec![write(&out.join("shard.json"), &(json + "\n"))?]
+    } else {
+        finish(&analysis, &outputs, out)?
+    };
+    if let Some(dir) = written.first().and_then(|p| p.parent()) {
+        let names: Vec<String> = written
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+            .collect();
+        println!("\nwrote {}/: {}", dir.display(), names.join(", "));
+    }
+    Ok(())
+}
+
+/// Computes the indices from every design point's outputs, writes the files and plots, and
+/// prints the parameters that matter most.
+pub fn finish(a: &Analysis, outputs: &[Vec<f64>], out: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let d = a.keys.len();
+    let points = outputs.first().map_or(0, Vec::len);
+    let mut results: Vec<(String, Vec<SobolIndex>, Vec<MorrisIndex>)> = Vec::new();
+    for (name, column) in a.outcomes.iter().zip(outputs) {
+        if a.sobol {
+            let design = sobol_design(d, a.base, a.seed);
+            results.push((
+                name.clone(),
+                sobol_indices(&design, column, a.bootstrap, a.seed),
+                Vec::new(),
+            ));
+        } else {
+            let design = morris_design(d, a.base, 4, a.seed);
+            results.push((
+                name.clone(),
+                Vec::new(),
+                morris_indices(&design, column, a.bootstrap, a.seed),
+            ));
+        }
+    }
+    let mut csv = String::from(if a.sobol {
         "outcome,parameter,first,first_lo,first_hi,total,total_lo,total_hi\n"
     } else {
         "outcome,parameter,mu,mu_star,mu_star_lo,mu_star_hi,sigma\n"
     });
-    let mut written = Vec::new();
     let mut json_rows = Vec::new();
-    let mut results: Vec<(String, Vec<SobolIndex>, Vec<MorrisIndex>)> = Vec::new();
-    for (name, column) in o.outcomes.iter().zip(&outputs) {
-        if o.sobol {
-            let design = sobol_design(d, o.base, o.seed);
-            results.push((
-                name.clone(),
-                sobol_indices(&design, column, o.bootstrap, o.seed),
-                Vec::new(),
-            ));
-        } else {
-            let design = morris_design(d, o.base, 4, o.seed);
-            results.push((
-                name.clone(),
-                Vec::new(),
-                morris_indices(&design, column, o.bootstrap, o.seed),
-            ));
-        }
-    }
     for (name, sobol, morris) in &results {
-        for (i, key) in keys.iter().enumerate() {
+        for (i, key) in a.keys.iter().enumerate() {
             if let Some(x) = sobol.get(i) {
                 csv.push_str(&format!(
                     "{name},{key},{:.6},{:.6},{:.6},{:.6},{:.6},{:.6}\n",
@@ -188,49 +279,43 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
             });
         }
     }
-    written.push(write(&out.join("sensitivity.csv"), &csv)?);
+    let mut written = vec![write(&out.join("sensitivity.csv"), &csv)?];
     let doc = serde_json::json!({
         "program": PROGRAM,
-        "scenario": s.path,
-        "method": if o.sobol { "sobol" } else { "morris" },
-        "seed": o.seed,
-        "base": o.base,
-        "worlds": points.len(),
-        "bootstrap": o.bootstrap,
-        "outcomes": o.outcomes.iter().map(|n| (n.clone(), OUTCOMES.iter().find(|(m, _)| m == n).map_or("", |(_, l)| *l))).collect::<std::collections::BTreeMap<_, _>>(),
+        "scenario": a.scenario,
+        "method": a.method(),
+        "seed": a.seed,
+        "base": a.base,
+        "worlds": points,
+        "bootstrap": a.bootstrap,
+        "outcomes": a.outcomes.iter().map(|n| (n.clone(), OUTCOMES.iter().find(|(m, _)| m == n).map_or("", |(_, l)| *l))).collect::<std::collections::BTreeMap<_, _>>(),
         "indices": json_rows,
     });
     let json = serde_json::to_string_pretty(&doc).context("cannot encode the indices")?;
     written.push(write(&out.join("sensitivity.json"), &(json + "\n"))?);
-    written.extend(plots(s, o, &keys, &results, points.len(), out)?);
-    print_top(o.sobol, &keys, &results);
-    if let Some(dir) = written.first().and_then(|p| p.parent()) {
-        let names: Vec<String> = written
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
-            .collect();
-        println!("\nwrote {}/: {}", dir.display(), names.join(", "));
-    }
-    Ok(())
+    let keys: Vec<&str> = a.keys.iter().map(String::as_str).collect();
+    let name = a.scenario.title.as_deref().unwrap_or(&a.scenario.name);
+    written.extend(plots(name, a.sobol, &keys, &results, points, out)?);
+    print_top(a.sobol, &keys, &results);
+    Ok(written)
 }
 
 fn plots(
-    s: &Scenario,
-    o: &SensitivityOptions,
+    name: &str,
+    sobol_method: bool,
     keys: &[&str],
     results: &[(String, Vec<SobolIndex>, Vec<MorrisIndex>)],
     worlds: usize,
     out: &Path,
 ) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    let name = s.title.as_deref().unwrap_or(&s.name);
     for (outcome, sobol, morris) in results {
         let label = OUTCOMES
             .iter()
             .find(|(n, _)| n == outcome)
             .map_or(outcome.as_str(), |(_, l)| l);
         let title = format!("{name}: {label} ({worlds} worlds)");
-        if o.sobol {
+        if sobol_method {
             let rows: Vec<(String, Vec<Estimate>)> = keys
                 .iter()
                 .zip(sobol)

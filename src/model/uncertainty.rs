@@ -214,7 +214,12 @@ impl Dist {
 /// The random-stream id of each parameter (by index in [`SPECS`]), hashed once.
 fn source_ids() -> &'static [u64] {
     static IDS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    IDS.get_or_init(|| SPECS.iter().map(|s| crate::random::source_id(s.key)).collect())
+    IDS.get_or_init(|| {
+        SPECS
+            .iter()
+            .map(|s| crate::random::source_id(s.key))
+            .collect()
+    })
 }
 
 /// The value of a parameter of kind `kind` at number `x` (rounded to the minute for

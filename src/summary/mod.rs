@@ -635,6 +635,23 @@ pub enum ShardWork {
         /// Each other scenario against the base.
         comparisons: Vec<ComparisonState>,
     },
+    /// `endgame sensitivity`.
+    Sensitivity {
+        /// The scenario.
+        scenario: ScenarioInfo,
+        /// "sobol" or "morris".
+        method: String,
+        /// Base rows (Sobol') or trajectories (Morris).
+        base: usize,
+        /// Bootstrap resamples.
+        bootstrap: usize,
+        /// The factors, by key.
+        params: Vec<String>,
+        /// The outcomes.
+        outcomes: Vec<String>,
+        /// Per outcome, its value at each design point of the shard (`None`: undefined).
+        outputs: Vec<Vec<Option<f64>>>,
+    },
     /// `endgame sweep`.
     Sweep {
         /// The scenario.
@@ -646,6 +663,27 @@ pub enum ShardWork {
         /// The shard's cells.
         cells: Vec<SweepCell>,
     },
+}
+
+impl ShardWork {
+    /// What was run, without its results: the shards of one run have equal identities.
+    pub fn identity(&self) -> ShardWork {
+        let mut w = self.clone();
+        match &mut w {
+            ShardWork::Run { summary, .. } => **summary = Summary::default().state(),
+            ShardWork::Compare {
+                summaries,
+                comparisons,
+                ..
+            } => {
+                summaries.clear();
+                comparisons.clear();
+            }
+            ShardWork::Sensitivity { outputs, .. } => outputs.clear(),
+            ShardWork::Sweep { cells, .. } => cells.clear(),
+        }
+        w
+    }
 }
 
 /// The results of one sweep cell.

@@ -12,6 +12,11 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn sensitivity(out: &str, extra: &[&str]) -> String {
+    sensitivity_run(out, extra);
+    std::fs::read_to_string(PathBuf::from(out).join("sensitivity.csv")).expect("csv")
+}
+
+fn sensitivity_run(out: &str, extra: &[&str]) {
     let mut args = vec![
         "sensitivity",
         "scenarios/baseline.toml",
@@ -33,7 +38,6 @@ fn sensitivity(out: &str, extra: &[&str]) -> String {
     args.extend_from_slice(extra);
     let o = endgame(&args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    std::fs::read_to_string(PathBuf::from(out).join("sensitivity.csv")).expect("csv")
 }
 
 #[test]
@@ -190,5 +194,26 @@ fn every_view_cites_its_source_and_views_tabulates_them() {
     let o = endgame(&["trace", "scenarios/historical.toml", "--view", "asda"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `asada`?"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_sharded_sensitivity_analysis_merges_to_the_whole() {
+    let dir = temp_dir("sens-shards");
+    let d = |name: &str| dir.join(name).display().to_string();
+    sensitivity(&d("whole"), &[]);
+    for k in 1..=3 {
+        sensitivity_run(&d(&format!("s{k}")), &["--shard", &format!("{k}/3")]);
+    }
+    let o = endgame(&["merge", &d("s2"), &d("s3"), &d("s1"), "--out", &d("merged")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for file in ["sensitivity.csv", "sensitivity.json"] {
+        let a = std::fs::read(dir.join("whole").join(file)).expect("whole");
+        let b = std::fs::read(dir.join("merged").join(file)).expect("merged");
+        assert!(
+            a == b,
+            "{file}: merged shards differ from the whole analysis"
+        );
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
