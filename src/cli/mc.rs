@@ -16,11 +16,14 @@ use endgame::summary::{
     SweepCell, csv_row, shard_range,
 };
 
-use super::output::{AtomicFile, folder, write};
+use super::manifest::Manifest;
+use super::output::{AtomicFile, write};
 
 /// Options shared by the Monte Carlo commands.
 pub struct McOptions {
     pub worlds: u64,
+    /// Overwrite an output folder that holds another run.
+    pub force: bool,
     /// This run's shard (1-based) and the number of shards.
     pub shard: Option<(u64, u64)>,
     pub seed: u64,
@@ -112,7 +115,17 @@ fn write_shard(
 /// summary.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    folder(out)?;
+    let manifest = Manifest::begin(
+        out,
+        "run",
+        &[s],
+        &o.sets,
+        o.seed,
+        o.worlds,
+        o.shard,
+        serde_json::json!({}),
+        o.force,
+    )?;
     let ((start, end), note) = slice(o, o.worlds, "worlds");
     println!(
         "{}: {} worlds{note}, seed {}, {} threads{}",
@@ -158,7 +171,7 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
         written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
     }
     say_written(&written);
-    Ok(())
+    manifest.finish(out)
 }
 
 /// Writes summary.json and the plots of a run, and prints its summary table.
@@ -193,7 +206,18 @@ fn finish_run(
 /// first.
 pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    folder(out)?;
+    let all: Vec<&Scenario> = scenarios.iter().collect();
+    let manifest = Manifest::begin(
+        out,
+        "compare",
+        &all,
+        &o.sets,
+        o.seed,
+        o.worlds,
+        o.shard,
+        serde_json::json!({}),
+        o.force,
+    )?;
     let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
     let ((start, end), note) = slice(o, o.worlds, "worlds");
     println!(
@@ -237,7 +261,7 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
         finish_compare(&infos, &summaries, &comparisons, o.seed, o.worlds, out)?
     };
     say_written(&written);
-    Ok(())
+    manifest.finish(out)
 }
 
 /// Writes compare.json, compare.csv and the plot, and prints the comparison.
@@ -333,7 +357,18 @@ fn sweep_header(keys: &[&str]) -> String {
 /// Runs every cell of a scenario's `[sweep]` (or one shard of the cells) on the same worlds.
 pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    folder(out)?;
+    let options = serde_json::json!({ "outcome": metric });
+    let manifest = Manifest::begin(
+        out,
+        "sweep",
+        &[s],
+        &o.sets,
+        o.seed,
+        o.worlds,
+        o.shard,
+        options,
+        o.force,
+    )?;
     let cells = s.cells() as u64;
     let keys: Vec<&str> = s.sweep.iter().map(|a| a.key).collect();
     let ((start, end), note) = slice(o, cells, "cells");
@@ -393,7 +428,7 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         finish_sweep(&info(s, &o.sets), &axes, &done_cells, metric, o.worlds, out)?
     };
     say_written(&written);
-    Ok(())
+    manifest.finish(out)
 }
 
 /// Writes sweep.csv and the plot, and prints the chosen outcome by cell.
@@ -486,7 +521,7 @@ fn finish_sweep(
 }
 
 /// Merges the shards of one run, comparison or sweep into the result of the whole.
-pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
+pub fn merge(dirs: &[PathBuf], out: &Path, force: bool) -> anyhow::Result<()> {
     let mut shards: Vec<(ShardFile, PathBuf)> = Vec::new();
     for dir in dirs {
         let path = dir.join("shard.json");
@@ -533,7 +568,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
             missing.join(", ")
         );
     }
-    folder(out)?;
+    let manifest = Manifest::begin_merge(out, &shards[0].1, force)?;
     let malformed = |dir: &Path| format!("{}: a malformed shard", dir.display());
     let written = match &first.work {
         ShardWork::Run { scenario, .. } => {
@@ -664,7 +699,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> anyhow::Result<()> {
         }
     };
     say_written(&written);
-    Ok(())
+    manifest.finish(out)
 }
 
 /// A value label without the quotes of a plain TOML string.
@@ -719,7 +754,19 @@ pub fn views(
     out: &Path,
 ) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    folder(out)?;
+    let written_as: Vec<&Scenario> = rows.iter().filter_map(|(_, v)| v.first()).collect();
+    let options = serde_json::json!({ "views": view_names });
+    let manifest = Manifest::begin(
+        out,
+        "views",
+        &written_as,
+        &o.sets,
+        o.seed,
+        o.worlds,
+        None,
+        options,
+        o.force,
+    )?;
     let columns: Vec<String> = std::iter::once("as written".to_string())
         .chain(view_names.iter().cloned())
         .collect();
@@ -836,5 +883,5 @@ pub fn views(
         }
     }
     say_written(&written);
-    Ok(())
+    manifest.finish(out)
 }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod fs;
+mod manifest;
 mod mc;
 mod output;
 mod sensitivity;
@@ -71,6 +72,9 @@ struct McArgs {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Overwrite an output folder that holds the results of another run.
+    #[arg(long)]
+    force: bool,
     /// Run only shard K of N (1-based), a deterministic slice of the worlds; combine the
     /// shards' folders with `endgame merge`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
@@ -82,6 +86,31 @@ struct McArgs {
     /// (repeatable).
     #[arg(long = "view", value_name = "NAME")]
     views: Vec<String>,
+}
+
+/// The most worlds one process runs: more would take days; split the run with --shard.
+const MAX_WORLDS_PER_PROCESS: u64 = 10_000_000_000;
+
+/// Refuses a run of more than [`MAX_WORLDS_PER_PROCESS`] worlds in this process (`units`
+/// worlds per world index: scenarios, cells or views).
+fn check_size(o: &mc::McOptions, units: u64) -> Result<(), Failure> {
+    let mine = match o.shard {
+        Some((k, n)) => {
+            let (a, b) = endgame::summary::shard_range(o.worlds, k, n);
+            b - a
+        }
+        None => o.worlds,
+    };
+    let total = u128::from(mine) * u128::from(units.max(1));
+    if total > u128::from(MAX_WORLDS_PER_PROCESS) {
+        return Err(Failure::Other(
+            Refused(format!(
+                "this asks for {total} worlds in one process; at most {MAX_WORLDS_PER_PROCESS}: take a smaller -n, or split the run with --shard K/N (see scripts/endgame_array.sbatch)"
+            ))
+            .into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Parses `K/N` with 1 <= K <= N.
@@ -102,6 +131,7 @@ impl McArgs {
     fn options(&self, default_worlds: u64) -> mc::McOptions {
         mc::McOptions {
             worlds: self.worlds.unwrap_or(default_worlds),
+            force: self.force,
             shard: self.shard,
             seed: self.seed,
             threads: self.threads,
@@ -148,7 +178,12 @@ enum Command {
     /// Print one world's timeline.
     Trace {
         /// The scenario file.
-        scenario: String,
+        #[arg(required_unless_present = "from_manifest")]
+        scenario: Option<String>,
+        /// Replay a world of a finished run: the output folder whose manifest.json gives the
+        /// resolved scenario and the seed (the first scenario, for a comparison).
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["scenario", "sets", "views", "seed"])]
+        from_manifest: Option<std::path::PathBuf>,
         /// The master seed.
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
@@ -226,6 +261,9 @@ enum Command {
         /// Evaluate only shard K of N of the design points; combine with `endgame merge`.
         #[arg(long, value_name = "K/N", value_parser = parse_shard)]
         shard: Option<(u64, u64)>,
+        /// Overwrite an output folder that holds the results of another run.
+        #[arg(long)]
+        force: bool,
     },
     /// Combine the folders of `run`, `compare`, `sweep` or `sensitivity --shard K/N` into
     /// the result of the whole.
@@ -236,6 +274,9 @@ enum Command {
         /// Where to write the merged run.
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Overwrite an output folder that holds the results of another run.
+        #[arg(long)]
+        force: bool,
     },
     /// Measure the engine and the model: PHOLD events/s against a bare heap, baseline
     /// worlds/s on 1 thread and on all, peak memory.
@@ -254,6 +295,11 @@ enum Command {
         format: ParamsFormat,
     },
 }
+
+/// A request refused before any work: bad input that is not a scenario (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub String);
 
 /// A failure and the exit code it deserves: 2 for bad input, 1 for anything else.
 enum Failure {
@@ -276,6 +322,10 @@ pub fn main() -> ExitCode {
             eprintln!("error: invalid scenario\n{e}");
             ExitCode::from(2)
         }
+        Err(Failure::Other(e)) if e.downcast_ref::<Refused>().is_some() => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
         Err(Failure::Other(e)) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
@@ -287,12 +337,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Trace {
             scenario,
+            from_manifest,
             seed,
             world,
             format,
             sets,
             views,
-        } => trace_cmd(&scenario, seed, world, format, &views, &sets),
+        } => {
+            let (s, seed) = match (from_manifest, scenario) {
+                (Some(dir), _) => {
+                    let m = manifest::Manifest::read(&dir)?;
+                    let Some(first) = m.scenarios.first() else {
+                        return Err(Failure::Other(anyhow::anyhow!(
+                            "{}: the manifest names no scenario",
+                            dir.display()
+                        )));
+                    };
+                    let s = scenario::parse_str(&first.path, &first.resolved, &[])
+                        .map_err(Failure::Input)?;
+                    (s, m.seed)
+                }
+                (None, Some(path)) => (load_one(&path, &views, &sets)?, seed),
+                (None, None) => {
+                    return Err(Failure::Other(anyhow::anyhow!(
+                        "name a scenario or --from-manifest DIR"
+                    )));
+                }
+            };
+            trace_cmd(&s, seed, world, format)
+        }
         Command::Check {
             scenarios,
             sets,
@@ -324,13 +397,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let out = mc.out_or("views");
             let names: Vec<String> = paths.iter().map(|p| view_stem(p)).collect();
-            mc::views(&rows, &names, &mc.options(2_000), &out)?;
+            let options = mc.options(2_000);
+            check_size(&options, (rows.len() * (names.len() + 1)) as u64)?;
+            mc::views(&rows, &names, &options, &out)?;
             Ok(())
         }
         Command::Run { scenario, mc } => {
             let s = load_one(&scenario, &mc.views, &mc.sets)?;
             let out = mc.out_or(&output_name(&s));
-            mc::run(&s, &mc.options(10_000), &out)?;
+            let options = mc.options(10_000);
+            check_size(&options, 1)?;
+            mc::run(&s, &options, &out)?;
             Ok(())
         }
         Command::Compare { scenarios, mc } => {
@@ -341,7 +418,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out_name.push_str(&format!("_{v}"));
             }
             let out = mc.out_or(&out_name);
-            mc::compare(&loaded, &mc.options(10_000), &out)?;
+            let options = mc.options(10_000);
+            check_size(&options, loaded.len() as u64)?;
+            mc::compare(&loaded, &options, &out)?;
             Ok(())
         }
         Command::Sweep {
@@ -362,7 +441,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }));
             }
             let out = mc.out_or(&format!("sweep_{}", output_name(&s)));
-            mc::sweep(&s, &mc.options(1_000), &outcome, &out)?;
+            let options = mc.options(1_000);
+            check_size(
+                &mc::McOptions {
+                    worlds: options.worlds.saturating_mul(s.cells() as u64),
+                    ..mc.options(1_000)
+                },
+                1,
+            )?;
+            mc::sweep(&s, &options, &outcome, &out)?;
             Ok(())
         }
         Command::Sensitivity {
@@ -378,6 +465,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             views,
             sets,
             shard,
+            force,
         } => {
             let s = load_one(&scenario, &views, &sets)?;
             let sobol = method == Method::Sobol;
@@ -397,6 +485,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 params,
                 bootstrap,
                 shard,
+                force,
             };
             let out = out.unwrap_or_else(|| {
                 std::path::Path::new("output").join(format!("sensitivity_{}", output_name(&s)))
@@ -404,8 +493,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             sensitivity::sensitivity(&s, &options, &out)?;
             Ok(())
         }
-        Command::Merge { dirs, out } => {
-            mc::merge(&dirs, &out)?;
+        Command::Merge { dirs, out, force } => {
+            mc::merge(&dirs, &out, force)?;
             Ok(())
         }
         Command::Bench { quick, scenario } => {
@@ -506,14 +595,11 @@ fn load_one(path: &str, views: &[String], sets: &[String]) -> Result<scenario::S
 }
 
 fn trace_cmd(
-    path: &str,
+    s: &scenario::Scenario,
     seed: u64,
     world: u64,
     format: TraceFormat,
-    views: &[String],
-    sets: &[String],
 ) -> Result<(), Failure> {
-    let s = load_one(path, views, sets)?;
     let mut log: Vec<Happening> = Vec::new();
     let (params, streams) = s.world(seed, world);
     let outcome = run_world(&params, &s.calendar, streams, &mut log);
@@ -587,26 +673,7 @@ fn check_cmd(paths: &[String], views: &[String], sets: &[String]) -> Result<(), 
                     SPECS.len(),
                     SPECS.len() - set
                 ));
-                let mut section = "";
-                for (index, (spec, origin)) in SPECS.iter().zip(&s.origins).enumerate() {
-                    let (head, rest) = spec.key.split_once('.').unwrap_or(("", spec.key));
-                    if head != section {
-                        section = head;
-                        out.push_str(&format!("\n[{section}]\n"));
-                    }
-                    let value = s.literal(index);
-                    out.push_str(&format!("{rest} = {value}  # {origin}\n"));
-                }
-                if !s.sweep.is_empty() {
-                    out.push_str(&format!("\n# {} sweep cells\n[sweep]\n", s.cells()));
-                    for axis in &s.sweep {
-                        out.push_str(&format!(
-                            "\"{}\" = [{}]\n",
-                            axis.key,
-                            axis.labels.join(", ")
-                        ));
-                    }
-                }
+                out.push_str(&s.resolved_text(true));
                 out.push('\n');
             }
         }

@@ -15,7 +15,11 @@ use endgame::sensitivity::{
 };
 use endgame::summary::{Estimate, PROGRAM, ScenarioInfo, ShardFile, ShardWork, shard_range};
 
-use super::output::{folder, write};
+use super::manifest::Manifest;
+use super::output::write;
+
+/// The most numbers a design may hold (400 MB of coordinates).
+const MAX_DESIGN: usize = 50_000_000;
 
 /// The outcomes a sensitivity analysis can explain: (name, what it measures).
 pub const OUTCOMES: [(&str, &str); 4] = [
@@ -59,6 +63,7 @@ pub struct SensitivityOptions {
     pub params: Vec<String>,
     pub bootstrap: usize,
     pub shard: Option<(u64, u64)>,
+    pub force: bool,
 }
 
 #[derive(Serialize)]
@@ -143,8 +148,32 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
         outcomes: o.outcomes.clone(),
     };
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    folder(out)?;
+    let d = analysis.keys.len();
+    let per_point = if o.sobol { d + 2 } else { d + 1 };
+    let coordinates = (o.base as u128) * (per_point as u128) * (d as u128);
+    if coordinates > MAX_DESIGN as u128 {
+        return Err(super::Refused(format!(
+            "a design of {} base rows for {d} parameters needs {coordinates} numbers; at most {MAX_DESIGN} fit: take a smaller -n or fewer --param",
+            o.base
+        ))
+        .into());
+    }
     let (points, per_row) = analysis.design();
+    let options = serde_json::json!({
+        "method": analysis.method(), "base": o.base, "bootstrap": o.bootstrap,
+        "params": analysis.keys, "outcomes": analysis.outcomes,
+    });
+    let manifest = Manifest::begin(
+        out,
+        "sensitivity",
+        &[s],
+        &[],
+        o.seed,
+        points.len() as u64,
+        o.shard,
+        options,
+        o.force,
+    )?;
     let (start, end) = match o.shard {
         Some((k, n)) => shard_range(points.len() as u64, k, n),
         None => (0, points.len() as u64),
@@ -220,7 +249,7 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
             .collect();
         println!("\nwrote {}/: {}", dir.display(), names.join(", "));
     }
-    Ok(())
+    manifest.finish(out)
 }
 
 /// Computes the indices from every design point's outputs, writes the files and plots, and

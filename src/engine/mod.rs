@@ -74,6 +74,10 @@ pub enum StopReason<S> {
     Exhausted,
     /// The model asked to stop.
     Model(S),
+    /// The event limit ([`Simulation::with_event_limit`]) was reached: a model that keeps
+    /// scheduling events without time advancing far enough is stopped rather than left
+    /// to run forever.
+    EventLimit,
 }
 
 /// The result of [`Simulation::run`].
@@ -92,6 +96,7 @@ pub struct RunOutcome<S> {
 #[derive(Debug, Clone)]
 pub struct Simulation<E> {
     scheduler: Scheduler<E>,
+    event_limit: u64,
 }
 
 impl<E> Simulation<E> {
@@ -99,7 +104,14 @@ impl<E> Simulation<E> {
     pub fn new(start: SimTime) -> Self {
         Self {
             scheduler: Scheduler::new(start),
+            event_limit: u64::MAX,
         }
+    }
+
+    /// Stops a run after `limit` events ([`StopReason::EventLimit`]).
+    pub fn with_event_limit(mut self, limit: u64) -> Self {
+        self.event_limit = limit;
+        self
     }
 
     /// The scheduler, to seed the initial events.
@@ -121,6 +133,13 @@ impl<E> Simulation<E> {
     ) -> RunOutcome<M::Stop> {
         let mut handled = 0;
         loop {
+            if handled >= self.event_limit {
+                return RunOutcome {
+                    reason: StopReason::EventLimit,
+                    time: self.scheduler.now(),
+                    events_handled: handled,
+                };
+            }
             match self.scheduler.peek_time() {
                 None => {
                     return RunOutcome {

@@ -144,6 +144,9 @@ pub enum Ending {
     Invasion,
     /// The engine's safety horizon came first (acceptance without formal surrender).
     Unfinished,
+    /// The rules fed each other without end at one instant (e.g. zero delays with an
+    /// Emperor who never decides); the world was stopped.
+    Stalled,
 }
 
 impl Ending {
@@ -153,6 +156,7 @@ impl Ending {
             Ending::Surrender => "surrender",
             Ending::Invasion => "invasion",
             Ending::Unfinished => "unfinished",
+            Ending::Stalled => "stalled",
         }
     }
 }

@@ -415,6 +415,17 @@ impl Params {
 }
 
 impl Params {
+    /// The other key of a pair that [`Params::inconsistencies`] checks: where to point when
+    /// the scenario set only that one.
+    pub fn inconsistency_partner(key: &str) -> Option<&'static str> {
+        match key {
+            "ussr.lead_min" => Some("ussr.lead_planned"),
+            "usa.olympic_xday" => Some("potsdam.issued"),
+            "usa.weather.overcast" => Some("usa.weather.clear"),
+            _ => None,
+        }
+    }
+
     /// Values that are each possible but impossible together, as (key, message) pairs.
     pub fn inconsistencies(&self) -> Vec<(&'static str, String)> {
         Params::inconsistencies_between(self, self)

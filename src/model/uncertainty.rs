@@ -132,14 +132,22 @@ impl Dist {
         }
     }
 
-    /// The smallest and largest numeric value it can give (numeric distributions only).
+    /// The smallest and largest numeric value it can give (numeric distributions, and
+    /// choices among times, durations or numbers).
     pub fn support(&self) -> Option<(f64, f64)> {
-        match *self {
+        match self {
             Dist::Uniform { min, max }
             | Dist::Triangular { min, max, .. }
             | Dist::Normal { min, max, .. }
-            | Dist::LogNormal { min, max, .. } => Some((min, max)),
-            Dist::Choice { .. } | Dist::Bernoulli { .. } => None,
+            | Dist::LogNormal { min, max, .. } => Some((*min, *max)),
+            Dist::Choice { values, .. } => {
+                let numbers: Option<Vec<f64>> = values.iter().map(value_number).collect();
+                let numbers = numbers?;
+                let lo = numbers.iter().copied().reduce(f64::min)?;
+                let hi = numbers.iter().copied().reduce(f64::max)?;
+                Some((lo, hi))
+            }
+            Dist::Bernoulli { .. } => None,
         }
     }
 
@@ -208,6 +216,16 @@ impl Dist {
             }
             _ => number_value(kind, self.quantile(u)),
         }
+    }
+}
+
+/// A time, duration or number as a number in its own unit (minutes for times and durations).
+fn value_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Time(t) => Some(t.minutes() as f64),
+        Value::Duration(d) => Some(d.as_minutes() as f64),
+        Value::Number(x) => Some(*x),
+        _ => None,
     }
 }
 

@@ -324,6 +324,9 @@ impl<O: Observer> Model for World<'_, O> {
     }
 }
 
+/// The most events one world may handle.
+const MAX_EVENTS: u64 = 100_000;
+
 /// How long after X-day a world that accepted may run on to its formal surrender.
 const SAFETY_AFTER_XDAY: SimDuration = SimDuration::days(365);
 
@@ -338,12 +341,15 @@ pub fn run_world<O: Observer>(
     observer: &mut O,
 ) -> WorldOutcome {
     let mut world = World::new(params, calendar, streams, observer);
-    let mut sim = Simulation::new(SimTime::ZERO);
+    // A world handles a few dozen events; a hundred thousand means rules that feed each
+    // other without time moving on (zero delays with an Emperor who never decides, say).
+    let mut sim = Simulation::new(SimTime::ZERO).with_event_limit(MAX_EVENTS);
     world.start(sim.scheduler());
     let horizon = params.usa.olympic_xday + SAFETY_AFTER_XDAY;
     let outcome = sim.run(&mut world, horizon);
     let ending = match outcome.reason {
         StopReason::Model(e) => e,
+        StopReason::EventLimit => Ending::Stalled,
         StopReason::Horizon | StopReason::Exhausted => {
             if world.formal.is_some() {
                 Ending::Surrender

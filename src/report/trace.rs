@@ -103,6 +103,9 @@ pub fn summary(o: &WorldOutcome) -> Vec<String> {
         Ending::Unfinished => {
             "unfinished: Japan accepted, but the formal surrender lies beyond the horizon"
         }
+        Ending::Stalled => {
+            "stalled: the rules fed each other without time moving on (check for zero delays)"
+        }
     };
     let territories: Vec<&str> = o.territories.iter().map(|t| t.name()).collect();
     vec![

@@ -227,10 +227,10 @@ fn dist(kind: &Kind, table: &toml::de::DeTable<'_>) -> Result<Dist, Bad> {
                         ))
                         .inside(w.span().start, "weights"));
                     }
-                    if ws.iter().sum::<f64>() <= 0.0 {
-                        return Err(
-                            bad("the weights add up to zero").inside(w.span().start, "weights")
-                        );
+                    let total: f64 = ws.iter().sum();
+                    if !(total > 0.0 && total.is_finite()) {
+                        return Err(bad("the weights must add up to a positive, finite number")
+                            .inside(w.span().start, "weights"));
                     }
                     ws
                 }

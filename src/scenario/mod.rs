@@ -144,6 +144,22 @@ pub fn load_with_views(
     Ok(scenario)
 }
 
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The file name of a path without its `.toml`.
 fn stem(path: &str) -> &str {
     let file = path.rsplit('/').next().unwrap_or(path);
@@ -180,13 +196,35 @@ struct State {
 struct FileCtx<'a> {
     path: &'a str,
     text: &'a str,
+    /// Byte offsets where lines start, so locating a problem costs a binary search.
+    line_starts: Vec<usize>,
 }
 
-impl FileCtx<'_> {
+impl<'a> FileCtx<'a> {
+    fn new(path: &'a str, text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        FileCtx {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
     fn origin(&self, offset: usize) -> Origin {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count())
+            + 1;
         Origin::File {
             file: self.path.to_string(),
             line,
@@ -312,7 +350,7 @@ impl State {
         self.chain.push(id);
         self.vias.push(via);
         let first_problem = self.problems.len();
-        let ctx = FileCtx { path, text: &text };
+        let ctx = FileCtx::new(path, &text);
         match DeTable::parse(&text) {
             Err(e) => {
                 let at = e.span().map_or(0, |s| s.start);
@@ -571,10 +609,17 @@ impl State {
             found = sweep_inconsistency(&self.axes, &params, &uncertainty);
         }
         for (key, message) in found {
-            let origin = SPECS
-                .iter()
-                .position(|s| s.key == key)
-                .map_or(Origin::Default, |i| origins[i].clone());
+            let origin_of = |k: &str| {
+                SPECS
+                    .iter()
+                    .position(|s| s.key == k)
+                    .map_or(Origin::Default, |i| origins[i].clone())
+            };
+            // Point at the key of the pair that the scenario set.
+            let origin = match (origin_of(key), Params::inconsistency_partner(key)) {
+                (Origin::Default, Some(partner)) => origin_of(partner),
+                (origin, _) => origin,
+            };
             let origin = match (key, &self.sweep_origin) {
                 ("sweep", Some(o)) => o.clone(),
                 _ => origin,
@@ -731,6 +776,41 @@ impl Scenario {
             .uncertainty
             .draw_except(&self.params, &streams, factors, u);
         (params, streams)
+    }
+
+    /// The resolved scenario as a TOML file: every parameter (after `extends`, views and
+    /// `--set`) with its value or distribution, and the sweep; with `origins`, each line
+    /// says where its value came from. Loading the text gives the same scenario again.
+    pub fn resolved_text(&self, origins: bool) -> String {
+        let mut out = String::new();
+        if let Some(title) = &self.title {
+            out.push_str(&format!("title = {}\n", toml_string(title)));
+        }
+        let mut section = "";
+        for (index, (spec, origin)) in SPECS.iter().zip(&self.origins).enumerate() {
+            let (head, rest) = spec.key.split_once('.').unwrap_or(("", spec.key));
+            if head != section {
+                section = head;
+                out.push_str(&format!("\n[{section}]\n"));
+            }
+            let value = self.literal(index);
+            if origins {
+                out.push_str(&format!("{rest} = {value}  # {origin}\n"));
+            } else {
+                out.push_str(&format!("{rest} = {value}\n"));
+            }
+        }
+        if !self.sweep.is_empty() {
+            out.push_str(&format!("\n# {} sweep cells\n[sweep]\n", self.cells()));
+            for axis in &self.sweep {
+                out.push_str(&format!(
+                    "\"{}\" = [{}]\n",
+                    axis.key,
+                    axis.labels.join(", ")
+                ));
+            }
+        }
+        out
     }
 
     /// How the scenario sets parameter `index` of [`SPECS`], as a TOML literal: its value,

@@ -61,7 +61,12 @@ pub fn shock_category(s: Option<Shock>) -> &'static str {
     }
 }
 
-const ENDINGS: [Ending; 3] = [Ending::Surrender, Ending::Invasion, Ending::Unfinished];
+const ENDINGS: [Ending; 4] = [
+    Ending::Surrender,
+    Ending::Invasion,
+    Ending::Unfinished,
+    Ending::Stalled,
+];
 
 /// Who struck first in a world's race.
 #[derive(
@@ -109,8 +114,8 @@ pub struct Summary {
     pub territories: [u64; 5],
     /// How many territories were taken.
     pub territory_count: Histogram,
-    /// Counts per ending: surrender, invasion, unfinished.
-    pub endings: [u64; 3],
+    /// Counts per ending: surrender, invasion, unfinished, stalled.
+    pub endings: [u64; 4],
     /// The race: (Soviet entry day, first strike day) [Tokyo days since 1945-06-01;
     /// `None`: did not happen] → count.
     pub race: BTreeMap<(Option<i64>, Option<i64>), u64>,

@@ -331,6 +331,7 @@ proptest! {
                 prop_assert_eq!(out.time, plan.horizon);
                 prop_assert_eq!(sim.now(), plan.horizon);
             }
+            StopReason::EventLimit => prop_assert!(false, "no event limit was set"),
         }
         prop_assert_eq!(sim.scheduler().len(), rec.book.pending.len());
 
@@ -583,4 +584,23 @@ fn a_model_stop_ends_the_run_and_keeps_the_rest_pending() {
     let out = sim.run(&mut model, SimTime::MAX);
     assert_eq!(out.reason, StopReason::Exhausted);
     assert_eq!(out.events_handled, 2);
+}
+
+#[test]
+fn an_event_limit_stops_a_model_that_never_lets_time_move() {
+    struct Echo;
+    impl Model for Echo {
+        type Event = ();
+        type Stop = ();
+        fn handle(&mut self, _: SimTime, _: (), s: &mut Scheduler<()>) -> Control<()> {
+            s.schedule_in(SimDuration::ZERO, Priority::DEFAULT, ());
+            Control::Continue
+        }
+    }
+    let mut sim = Simulation::new(SimTime::ZERO).with_event_limit(1000);
+    sim.scheduler()
+        .schedule_at(SimTime::ZERO, Priority::DEFAULT, ());
+    let out = sim.run(&mut Echo, SimTime::MAX);
+    assert_eq!(out.reason, StopReason::EventLimit);
+    assert_eq!(out.events_handled, 1000);
 }

@@ -6,5 +6,6 @@ mod cli;
 mod engine;
 mod golden;
 mod monte_carlo;
+mod robustness;
 mod scenario_errors;
 mod support;

@@ -418,3 +418,94 @@ fn sharded_comparisons_and_sweeps_merge_to_the_whole() {
     assert_eq!(o.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_manifest_replays_any_world_of_a_run_exactly() {
+    let dir = temp_dir("manifest");
+    run_cli(
+        "scenarios/baseline.toml",
+        &dir,
+        &["-n", "300", "--seed", "77", "--set", "japan.w_bomb=0.3"],
+    );
+    let manifest: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("manifest.json")).expect("manifest"),
+    )
+    .expect("json");
+    assert_eq!(manifest["status"], "complete");
+    assert_eq!(manifest["seed"], 77);
+    assert_eq!(manifest["worlds"], 300);
+    let scenario = &manifest["scenarios"][0];
+    assert_eq!(scenario["overrides"][0], "japan.w_bomb=0.3");
+    let resolved = scenario["resolved"].as_str().expect("resolved text");
+    assert!(resolved.contains("w_bomb = 0.3"));
+    let s = endgame::scenario::parse_str("replay.toml", resolved, &[])
+        .expect("the resolved scenario loads");
+    let csv = std::fs::read_to_string(dir.join("worlds.csv")).expect("csv");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    for k in [0u64, 123, 299] {
+        let (p, streams) = s.world(77, k);
+        let o = run_world(&p, &s.calendar, streams, &mut Ignore);
+        assert_eq!(
+            endgame::summary::csv_row(k, &o),
+            rows[k as usize],
+            "world {k}"
+        );
+    }
+    let out = dir.display().to_string();
+    let o = endgame(&["trace", "--from-manifest", &out, "--world", "123"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let acceptance = rows[123]
+        .split(',')
+        .nth(1)
+        .expect("acceptance column")
+        .to_string();
+    let o = endgame(&[
+        "trace",
+        "--from-manifest",
+        &out,
+        "--world",
+        "123",
+        "--format",
+        "jsonl",
+    ]);
+    let jsonl = String::from_utf8_lossy(&o.stdout);
+    let accepted = jsonl
+        .lines()
+        .filter(|l| l.contains("\"jp_accepts\""))
+        .next_back()
+        .expect("an acceptance");
+    assert!(
+        accepted.contains(&format!("\"utc\":\"{acceptance}\"")),
+        "{accepted} vs {acceptance}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_output_folder_of_another_run_is_not_overwritten_without_force() {
+    let dir = temp_dir("force");
+    run_cli("scenarios/baseline.toml", &dir, &["-n", "200"]);
+    let before = std::fs::read(dir.join("worlds.csv")).expect("csv");
+    // The same run again is allowed (it writes the same files).
+    run_cli("scenarios/baseline.toml", &dir, &["-n", "200"]);
+    let out = dir.display().to_string();
+    let o = endgame(&[
+        "run",
+        "scenarios/no_bomb.toml",
+        "-n",
+        "200",
+        "--quiet",
+        "--out",
+        &out,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds the results of another run"));
+    assert_eq!(
+        std::fs::read(dir.join("worlds.csv")).expect("csv"),
+        before,
+        "nothing was touched"
+    );
+    run_cli("scenarios/no_bomb.toml", &dir, &["-n", "200", "--force"]);
+    assert_ne!(std::fs::read(dir.join("worlds.csv")).expect("csv"), before);
+    let _ = std::fs::remove_dir_all(dir);
+}
