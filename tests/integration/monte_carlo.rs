@@ -471,8 +471,7 @@ fn a_manifest_replays_any_world_of_a_run_exactly() {
     let jsonl = String::from_utf8_lossy(&o.stdout);
     let accepted = jsonl
         .lines()
-        .filter(|l| l.contains("\"jp_accepts\""))
-        .next_back()
+        .rfind(|l| l.contains("\"jp_accepts\""))
         .expect("an acceptance");
     assert!(
         accepted.contains(&format!("\"utc\":\"{acceptance}\"")),
