@@ -51,7 +51,7 @@ pub struct Manifest {
     pub started: String,
     /// When it finished (UTC); absent while running or if interrupted.
     pub finished: Option<String>,
-    /// "running" or "complete".
+    /// "running", "complete" or "interrupted".
     pub status: String,
 }
 
@@ -137,6 +137,15 @@ impl Manifest {
                 .to_string(),
         );
         self.status = "complete".into();
+        self.save(out)
+    }
+
+    /// Marks the run interrupted (see `partial.json` for what it saved, if anything).
+    ///
+    /// # Errors
+    /// When the manifest cannot be written.
+    pub fn interrupted(mut self, out: &Path) -> anyhow::Result<()> {
+        self.status = "interrupted".into();
         self.save(out)
     }
 

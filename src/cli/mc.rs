@@ -22,6 +22,8 @@ use super::output::{AtomicFile, write};
 /// Options shared by the Monte Carlo commands.
 pub struct McOptions {
     pub worlds: u64,
+    /// Go on with an interrupted run in the output folder.
+    pub resume: bool,
     /// Overwrite an output folder that holds another run.
     pub force: bool,
     /// This run's shard (1-based) and the number of shards.
@@ -73,6 +75,23 @@ fn say_written(paths: &[PathBuf]) {
     }
 }
 
+/// A run stopped by Ctrl-C, with what it saved (exit code 130).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Interrupted(pub String);
+
+/// Fails with [`Interrupted`] if Ctrl-C stopped the worlds: commands whose results only make
+/// sense whole write nothing then.
+pub(super) fn whole_or_interrupted(manifest: &Manifest, out: &Path) -> anyhow::Result<()> {
+    if endgame::experiment::stop_requested() {
+        manifest.clone().interrupted(out)?;
+        return Err(
+            Interrupted("interrupted: nothing was written; run the command again".into()).into(),
+        );
+    }
+    Ok(())
+}
+
 /// This run's slice of `0..total`, and a note saying which shard it is.
 fn slice(o: &McOptions, total: u64, unit: &str) -> ((u64, u64), String) {
     match o.shard {
@@ -115,6 +134,41 @@ fn write_shard(
 /// summary.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
+    let ((start, end), note) = slice(o, o.worlds, "worlds");
+    // An interrupted run left its complete worlds and their summary; --resume goes on
+    // from there (the manifest check below makes sure it is the same run).
+    let partial_path = out.join("partial.json");
+    let resumed: Option<(u64, Summary)> = if o.resume {
+        let text = std::fs::read_to_string(&partial_path).with_context(|| {
+            format!(
+                "nothing to resume in {}: no partial.json (was the run interrupted?)",
+                out.display()
+            )
+        })?;
+        let partial: ShardFile = serde_json::from_str(&text)
+            .with_context(|| format!("{} is malformed", partial_path.display()))?;
+        let ShardWork::Run { summary, .. } = &partial.work else {
+            anyhow::bail!(
+                "{} is not the state of an interrupted `endgame run`",
+                partial_path.display()
+            );
+        };
+        if partial.range.0 != start
+            || partial.range.1 > end
+            || partial.seed != o.seed
+            || partial.worlds != o.worlds
+        {
+            anyhow::bail!(
+                "{} belongs to another run (seed, worlds or shard differ)",
+                partial_path.display()
+            );
+        }
+        let summary = Summary::from_state(summary)
+            .with_context(|| format!("{} is malformed", partial_path.display()))?;
+        Some((partial.range.1, summary))
+    } else {
+        None
+    };
     let manifest = Manifest::begin(
         out,
         "run",
@@ -124,9 +178,8 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
         o.worlds,
         o.shard,
         serde_json::json!({}),
-        o.force,
+        o.force || resumed.is_some(),
     )?;
-    let ((start, end), note) = slice(o, o.worlds, "worlds");
     println!(
         "{}: {} worlds{note}, seed {}, {} threads{}",
         s.path,
@@ -139,12 +192,36 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
             .unwrap_or_default()
     );
     let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
-    csv.line(CSV_HEADER)?;
-    let mut summary = Summary::default();
+    let (from, mut summary) = match resumed {
+        Some((from, summary)) => {
+            // The interrupted run's rows, as they were written.
+            let previous = std::fs::read_to_string(out.join("worlds.csv"))
+                .context("cannot read the interrupted run's worlds.csv")?;
+            let lines: Vec<&str> = previous.lines().collect();
+            if lines.first() != Some(&CSV_HEADER) || lines.len() as u64 != 1 + (from - start) {
+                anyhow::bail!(
+                    "{} does not hold the interrupted run's worlds; rerun without --resume",
+                    out.join("worlds.csv").display()
+                );
+            }
+            for line in lines {
+                csv.line(line)?;
+            }
+            println!("resuming after world {}", from);
+            (from, summary)
+        }
+        None => {
+            csv.line(CSV_HEADER)?;
+            (start, Summary::default())
+        }
+    };
     let bar = progress_bar(end - start, o.quiet, &s.name);
     let mut failed: Option<anyhow::Error> = None;
-    pool.for_each_world(
-        start..end,
+    let stop_after = std::env::var("ENDGAME_STOP_AFTER")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
+    let reached = pool.for_each_world(
+        from..end,
         |k| outcome(s, o.seed, k),
         |k, world| {
             summary.add(&world);
@@ -154,13 +231,43 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
                 }
             }
         },
-        &|done| bar.set_position(done),
+        &|done| {
+            bar.set_position(from - start + done);
+            // A stand-in for Ctrl-C after a given number of worlds, for tests.
+            if stop_after.is_some_and(|n| from + done >= n) {
+                endgame::experiment::request_stop();
+            }
+        },
     );
     bar.finish_and_clear();
     if let Some(e) = failed {
         return Err(e);
     }
     let mut written = vec![csv.finish()?];
+    if reached < end {
+        let partial = ShardFile {
+            version: PROGRAM.version.to_string(),
+            seed: o.seed,
+            worlds: o.worlds,
+            shard: o.shard.unwrap_or((1, 1)),
+            range: (start, reached),
+            work: ShardWork::Run {
+                scenario: info(s, &o.sets),
+                summary: Box::new(summary.state()),
+            },
+        };
+        let json = serde_json::to_string(&partial).context("cannot encode the partial run")?;
+        written.push(write(&partial_path, &(json + "\n"))?);
+        manifest.interrupted(out)?;
+        say_written(&written);
+        return Err(Interrupted(format!(
+            "interrupted after {} of {} worlds; the complete worlds are in {}; finish with the same command and --resume",
+            reached - start,
+            end - start,
+            out.join("worlds.csv").display()
+        ))
+        .into());
+    }
     if o.shard.is_some() {
         let work = ShardWork::Run {
             scenario: info(s, &o.sets),
@@ -169,6 +276,10 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
         written.push(write_shard(o, (start, end), work, out)?);
     } else {
         written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
+    }
+    if partial_path.exists() {
+        std::fs::remove_file(&partial_path)
+            .with_context(|| format!("cannot remove {}", partial_path.display()))?;
     }
     say_written(&written);
     manifest.finish(out)
@@ -249,6 +360,7 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
         &|done| bar.set_position(done),
     );
     bar.finish_and_clear();
+    whole_or_interrupted(&manifest, out)?;
     let infos: Vec<ScenarioInfo> = scenarios.iter().map(|s| info(s, &o.sets)).collect();
     let written = if o.shard.is_some() {
         let work = ShardWork::Compare {
@@ -411,6 +523,7 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         done_cells.push(SweepCell { cell, row, metrics });
     }
     bar.finish_and_clear();
+    whole_or_interrupted(&manifest, out)?;
     let axes: Vec<(String, Vec<String>)> = s
         .sweep
         .iter()
@@ -824,6 +937,7 @@ pub fn views(
         }
     }
     bar.finish_and_clear();
+    whole_or_interrupted(&manifest, out)?;
     let mut written = vec![write(&out.join("views.csv"), &csv)?];
     let doc = serde_json::json!({
         "program": PROGRAM,

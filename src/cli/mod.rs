@@ -75,6 +75,9 @@ struct McArgs {
     /// Overwrite an output folder that holds the results of another run.
     #[arg(long)]
     force: bool,
+    /// Go on with a run that Ctrl-C interrupted, in the same output folder (run only).
+    #[arg(long)]
+    resume: bool,
     /// Run only shard K of N (1-based), a deterministic slice of the worlds; combine the
     /// shards' folders with `endgame merge`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
@@ -132,6 +135,7 @@ impl McArgs {
         mc::McOptions {
             worlds: self.worlds.unwrap_or(default_worlds),
             force: self.force,
+            resume: self.resume,
             shard: self.shard,
             seed: self.seed,
             threads: self.threads,
@@ -316,11 +320,24 @@ impl From<anyhow::Error> for Failure {
 /// Runs the command line and returns the process's exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The first Ctrl-C stops the worlds at the next chunk and saves what is complete; a
+    // second one quits at once.
+    let _ = ctrlc::set_handler(|| {
+        if endgame::experiment::stop_requested() {
+            std::process::exit(130);
+        }
+        eprintln!("\nstopping: finishing the worlds under way (Ctrl-C again to quit at once)");
+        endgame::experiment::request_stop();
+    });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(e)) => {
             eprintln!("error: invalid scenario\n{e}");
             ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) if e.downcast_ref::<mc::Interrupted>().is_some() => {
+            eprintln!("{e:#}");
+            ExitCode::from(130)
         }
         Err(Failure::Other(e)) if e.downcast_ref::<Refused>().is_some() => {
             eprintln!("error: {e:#}");

@@ -213,6 +213,7 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
         },
         &|_| {},
     );
+    super::mc::whole_or_interrupted(&manifest, out)?;
     let written = if let Some(shard) = o.shard {
         let file = ShardFile {
             version: PROGRAM.version.to_string(),

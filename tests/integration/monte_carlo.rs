@@ -508,3 +508,113 @@ fn an_output_folder_of_another_run_is_not_overwritten_without_force() {
     assert_ne!(std::fs::read(dir.join("worlds.csv")).expect("csv"), before);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn an_interrupted_run_resumes_to_the_same_files() {
+    let dir = temp_dir("resume");
+    let (part, whole) = (dir.join("part"), dir.join("whole"));
+    let part_s = part.display().to_string();
+    // ENDGAME_STOP_AFTER stands in for Ctrl-C after that many worlds.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
+        .args([
+            "run",
+            "scenarios/baseline.toml",
+            "-n",
+            "12000",
+            "--quiet",
+            "--out",
+            &part_s,
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ENDGAME_STOP_AFTER", "3000")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        o.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--resume"));
+    assert!(part.join("partial.json").exists() && !part.join("summary.json").exists());
+    let manifest = std::fs::read_to_string(part.join("manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"status\": \"interrupted\""));
+    let rows = std::fs::read_to_string(part.join("worlds.csv"))
+        .expect("csv")
+        .lines()
+        .count();
+    assert!(
+        rows > 1 && rows < 12_001,
+        "only complete worlds were written: {rows}"
+    );
+    run_cli(
+        "scenarios/baseline.toml",
+        &part,
+        &["-n", "12000", "--resume"],
+    );
+    run_cli("scenarios/baseline.toml", &whole, &["-n", "12000"]);
+    for file in ["worlds.csv", "summary.json"] {
+        let a = std::fs::read(part.join(file)).expect("resumed");
+        let b = std::fs::read(whole.join(file)).expect("whole");
+        assert!(
+            a == b,
+            "{file}: the resumed run differs from an uninterrupted one"
+        );
+    }
+    assert!(
+        !part.join("partial.json").exists(),
+        "the partial state is gone once complete"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn ctrl_c_stops_a_run_within_a_second_and_keeps_what_is_complete() {
+    let dir = temp_dir("sigint");
+    let out = dir.display().to_string();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
+        .args([
+            "run",
+            "scenarios/baseline.toml",
+            "-n",
+            "5000000",
+            "--quiet",
+            "--out",
+            &out,
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    // Wait until it is computing worlds (its manifest is written first).
+    let start = std::time::Instant::now();
+    while !dir.join("manifest.json").exists()
+        && start.elapsed() < std::time::Duration::from_secs(20)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The shell's `kill` builtin: present wherever a shell is.
+    let sent = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .expect("sh runs");
+    assert!(sent.success());
+    let signalled = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if signalled.elapsed() > std::time::Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("still running 5 s after Ctrl-C");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(130));
+    assert!(dir.join("partial.json").exists());
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest");
+    assert!(manifest.contains("\"status\": \"interrupted\""));
+    let _ = std::fs::remove_dir_all(dir);
+}

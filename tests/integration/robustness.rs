@@ -10,8 +10,11 @@
 //!   `--set` overrides, arbitrary distributions drawn and run;
 //! - the command line: absurd `-n`, a directory or a huge file as the scenario, extreme seeds.
 //!
-//! Every call runs on a worker thread under a hang guard ([`within`]). Tests marked
-//! `#[ignore = "finding: ..."]` show a defect of the product, to be fixed there.
+//! Every call runs on a worker thread under a hang guard ([`within`]). The `finding_*`
+//! tests reproduce defects this harness found (quadratic error locations, a world that never
+//! ends, consistency checks that choice distributions escaped, overflowing choice weights,
+//! problems with no location); they pass since the fixes, and keep them fixed. A new
+//! finding is added as a test marked `#[ignore = "finding: ..."]` until it is fixed.
 
 #![allow(clippy::unwrap_used)]
 
@@ -192,17 +195,6 @@ fn keyless_ok(message: &str) -> bool {
 /// text that was read, `--set` or a `--` flag), and names its key when it is about one.
 /// `texts` holds the text of each file by the name problems give it.
 fn problems_are_well_formed(e: &ScenarioError, texts: &BTreeMap<String, String>) -> Vec<String> {
-    well_formed(e, texts, true)
-}
-
-/// [`problems_are_well_formed`], but letting a consistency problem reported at
-/// `(historical default)` pass: a known finding
-/// ([`finding_consistency_problems_name_no_location`]) that random inputs hit often.
-fn well_formed_but_known(e: &ScenarioError, texts: &BTreeMap<String, String>) -> Vec<String> {
-    well_formed(e, texts, false)
-}
-
-fn well_formed(e: &ScenarioError, texts: &BTreeMap<String, String>, strict: bool) -> Vec<String> {
     let mut bad = Vec::new();
     if e.problems.is_empty() {
         bad.push("an error with no problem".to_string());
@@ -244,7 +236,6 @@ fn well_formed(e: &ScenarioError, texts: &BTreeMap<String, String>, strict: bool
                     bad.push(format!("names no `--` flag: {shown}"));
                 }
             }
-            Origin::Default if !strict && p.key.is_some() => {}
             Origin::Default => bad.push(format!("names no location: {shown}")),
         }
         match &p.key {
@@ -368,6 +359,14 @@ fn the_corpus_is_large_and_each_file_says_what_it_attacks() {
 fn every_corpus_file_is_valid_or_refused_with_located_named_problems() {
     let mut failures = Vec::new();
     let mut slowest = (Duration::ZERO, String::new());
+    // The texts of every corpus file, by the name problems give them.
+    let texts: BTreeMap<String, String> = corpus_files()
+        .into_iter()
+        .map(|n| {
+            let text = String::from_utf8_lossy(&corpus_bytes(&n)).into_owned();
+            (format!("{CORPUS}/{n}"), text)
+        })
+        .collect();
     for name in corpus_files() {
         let path = format!("{CORPUS}/{name}");
         let p = path.clone();
@@ -396,14 +395,6 @@ fn every_corpus_file_is_valid_or_refused_with_located_named_problems() {
             (Ok(_), false) => failures.push(format!("{name}: accepted, but it is not valid")),
             (Err(e), true) => failures.push(format!("{name}: refused, but it is valid:\n{e}")),
             (Err(e), false) => {
-                // The texts of every corpus file, by the name problems give them.
-                let texts: BTreeMap<String, String> = corpus_files()
-                    .into_iter()
-                    .map(|n| {
-                        let text = String::from_utf8_lossy(&corpus_bytes(&n)).into_owned();
-                        (format!("{CORPUS}/{n}"), text)
-                    })
-                    .collect();
                 for bad in problems_are_well_formed(&e, &texts) {
                     failures.push(format!("{name}: {bad}"));
                 }
@@ -597,7 +588,7 @@ fn many_problems_in_one_small_file_are_reported_quickly() {
 }
 
 // ------------------------------------------------------------------------------------------
-// Findings: each test fails on the current product and shows a defect to fix there.
+// Findings of this harness, since fixed in the product: each test pins its fix.
 
 #[test]
 fn finding_many_problems_take_quadratic_time() {
@@ -717,7 +708,7 @@ fn baseline_text() -> &'static str {
 fn check_parse(name: &str, text: &str) -> Result<(), TestCaseError> {
     match parse_str(name, text, &[]) {
         Err(e) => {
-            let bad = well_formed_but_known(&e, &one_text(name, text));
+            let bad = problems_are_well_formed(&e, &one_text(name, text));
             prop_assert!(bad.is_empty(), "{}\n--- text:\n{text}", bad.join("\n"));
         }
         Ok(s) => {
@@ -1117,7 +1108,7 @@ proptest! {
         let texts = loader.files.clone();
         match scenario::load(path, &[], &loader) {
             Err(e) => {
-                let bad = well_formed_but_known(&e, &texts);
+                let bad = problems_are_well_formed(&e, &texts);
                 prop_assert!(bad.is_empty(), "{}", bad.join("\n"));
             }
             Ok(s) => {
@@ -1144,7 +1135,7 @@ proptest! {
             .collect();
         match parse_str("s.toml", "", &sets) {
             Err(e) => {
-                let bad = well_formed_but_known(&e, &one_text("s.toml", ""));
+                let bad = problems_are_well_formed(&e, &one_text("s.toml", ""));
                 prop_assert!(bad.is_empty(), "{}\n--- sets: {sets:?}", bad.join("\n"));
             }
             Ok(s) => {
@@ -1184,7 +1175,7 @@ proptest! {
         let s = match parse_str("d.toml", &text, &[]) {
             Ok(s) => s,
             Err(e) => {
-                let bad = well_formed_but_known(&e, &one_text("d.toml", &text));
+                let bad = problems_are_well_formed(&e, &one_text("d.toml", &text));
                 prop_assert!(bad.is_empty(), "{}\n--- text:\n{text}", bad.join("\n"));
                 return Ok(());
             }
