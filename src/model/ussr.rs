@@ -19,7 +19,16 @@ impl<O: Observer> World<'_, O> {
         self.dday = Some(dday);
         self.attack_ev = Some(s.schedule_at(dday, order::ACT, Ev::Attack));
         if !self.ussr_signed {
-            let at = (dday - self.p.ussr.declaration_lead).max(s.now());
+            let mut at = (dday - self.p.ussr.declaration_lead).max(s.now());
+            // A D-day held for the treaty is not declared before the treaty either, or a
+            // long declaration lead would declare, be held, and declare again at once.
+            if let (true, false, Some(treaty)) = (
+                self.p.ussr.requires_china_treaty,
+                self.treaty_signed,
+                self.p.china.treaty,
+            ) {
+                at = at.max(treaty);
+            }
             self.declaration_ev = Some(s.schedule_at(at, order::ACT, Ev::Declaration));
         }
     }
