@@ -87,23 +87,7 @@ fn cleanup(dir: &Path) {
     }
 }
 
-fn check_png(path: &Path) {
-    let bytes = std::fs::read(path).unwrap();
-    assert!(
-        bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "{} is not a PNG",
-        path.display()
-    );
-    assert_eq!(&bytes[12..16], b"IHDR", "{}", path.display());
-    let w = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
-    let h = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
-    assert_eq!((w, h), common::SIZE, "{}", path.display());
-    assert!(
-        bytes.len() > 10_000,
-        "{} is suspiciously small",
-        path.display()
-    );
-}
+use super::tests::check_png;
 
 fn check_svg(path: &Path, title: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap();

@@ -86,7 +86,8 @@ fn synthetic() -> Summary {
     s
 }
 
-fn check_png(path: &Path) {
+/// Checks a written PNG: its signature and its size.
+pub(super) fn check_png(path: &Path) {
     let bytes = std::fs::read(path).unwrap();
     assert!(
         bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
