@@ -95,6 +95,11 @@ impl ScenarioError {
 
 /// The candidate nearest to `word`, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // No real key or value is this long: a typo of one is not either, and comparing a
+    // megabyte of text with every key would take seconds.
+    if word.len() > 200 {
+        return None;
+    }
     let lower = word.to_lowercase();
     candidates
         .into_iter()
