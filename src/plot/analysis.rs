@@ -16,17 +16,7 @@ use super::common::{
 use super::summary::sample_path;
 use crate::summary::METRICS;
 
-/// Series colours, in order (yellow last: it is faint on white).
-const COLORS: [RGBColor; 8] = [
-    oi::BLUE,
-    oi::VERMILLION,
-    oi::GREEN,
-    oi::ORANGE,
-    oi::PURPLE,
-    oi::SKY_BLUE,
-    oi::BLACK,
-    oi::YELLOW,
-];
+use super::common::SERIES_COLORS as COLORS;
 
 /// Marker shapes, in order: with the colours, two views never look alike, even in grey.
 const MARKERS: [Marker; 8] = [

@@ -733,6 +733,18 @@ pub(super) fn category_labels(
     }
 }
 
+/// Series colours, in order (yellow last: it is faint on white).
+pub(super) const SERIES_COLORS: [RGBColor; 8] = [
+    okabe_ito::BLUE,
+    okabe_ito::VERMILLION,
+    okabe_ito::GREEN,
+    okabe_ito::ORANGE,
+    okabe_ito::PURPLE,
+    okabe_ito::SKY_BLUE,
+    okabe_ito::BLACK,
+    okabe_ito::YELLOW,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

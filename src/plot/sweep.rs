@@ -14,17 +14,7 @@ use super::common::{
 use super::summary::{acceptance_days, cdf_steps, sample_path};
 use crate::summary::Histogram;
 
-/// Series colours, in order (yellow last: it is faint on white).
-const COLORS: [RGBColor; 8] = [
-    oi::BLUE,
-    oi::VERMILLION,
-    oi::GREEN,
-    oi::ORANGE,
-    oi::PURPLE,
-    oi::SKY_BLUE,
-    oi::BLACK,
-    oi::YELLOW,
-];
+use super::common::SERIES_COLORS as COLORS;
 
 /// Series line styles, in order; with 8 colours and 5 styles no two of 40 series look alike.
 const DASHES: [Dash; 5] = [
