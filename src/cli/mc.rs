@@ -65,7 +65,7 @@ fn historical_outcome() -> Option<WorldOutcome> {
     Some(run_world(&p, &cal, Streams::new(0, 0), &mut Ignore))
 }
 
-fn say_written(paths: &[PathBuf]) {
+pub(super) fn say_written(paths: &[PathBuf]) {
     if let Some(dir) = paths.first().and_then(|p| p.parent()) {
         let names: Vec<String> = paths
             .iter()
@@ -121,11 +121,16 @@ fn write_shard(
         range,
         work,
     };
-    let json = serde_json::to_string(&file).context("cannot encode the shard")?;
+    save_shard(&file, out)
+}
+
+/// Writes `shard.json` and says how to combine the shards.
+pub(super) fn save_shard(file: &ShardFile, out: &Path) -> anyhow::Result<PathBuf> {
+    let json = serde_json::to_string(file).context("cannot encode the shard")?;
     let path = write(&out.join("shard.json"), &(json + "\n"))?;
     println!(
         "\nshard {}/{} done; combine the shards' folders with `endgame merge DIR... --out DIR`",
-        shard.0, shard.1
+        file.shard.0, file.shard.1
     );
     Ok(path)
 }

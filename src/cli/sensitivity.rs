@@ -234,22 +234,11 @@ pub fn sensitivity(s: &Scenario, o: &SensitivityOptions, out: &Path) -> anyhow::
                     .collect(),
             },
         };
-        let json = serde_json::to_string(&file).context("cannot encode the shard")?;
-        println!(
-            "\nshard {}/{} done; combine the shards' folders with `endgame merge DIR... --out DIR`",
-            shard.0, shard.1
-        );
-        vec![write(&out.join("shard.json"), &(json + "\n"))?]
+        vec![super::mc::save_shard(&file, out)?]
     } else {
         finish(&analysis, &outputs, out)?
     };
-    if let Some(dir) = written.first().and_then(|p| p.parent()) {
-        let names: Vec<String> = written
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
-            .collect();
-        println!("\nwrote {}/: {}", dir.display(), names.join(", "));
-    }
+    super::mc::say_written(&written);
     manifest.finish(out)
 }
 
