@@ -42,6 +42,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 #[cfg(feature = "cli")]
 pub mod bench;
+pub mod classroom;
 pub mod engine;
 #[cfg(feature = "cli")]
 pub mod experiment;

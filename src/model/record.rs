@@ -494,3 +494,154 @@ pub fn signatory_names(powers: &[Power]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// The rule behind a happening, for readers who ask "why?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// The rule's name (MODEL.md §3), or "input" for a scheduled happening.
+    pub name: &'static str,
+    /// What made it fire, in words.
+    pub trigger: String,
+    /// The parameters it reads (scenario keys).
+    pub keys: &'static [&'static str],
+}
+
+impl Happening {
+    /// The rule that produced this happening, what triggered it, and the parameters it read.
+    pub fn rule(&self) -> Rule {
+        let r = |name, trigger: &str, keys| Rule {
+            name,
+            trigger: trigger.to_string(),
+            keys,
+        };
+        match self.what {
+            What::MediationRequested => r(
+                "input: Japan asks Moscow to mediate",
+                "scheduled at the date the scenario gives",
+                &["japan.mediation_request", "japan.w_hope"],
+            ),
+            What::Trinity => r("input: the atomic test", "scheduled at the date the scenario gives", &["usa.trinity"]),
+            What::TrinityReport => r(
+                "USA: the test's report",
+                "the test succeeded; the full report travels to Potsdam",
+                &["usa.trinity", "usa.report_delay"],
+            ),
+            What::DropOrder => r("input: the order to drop", "scheduled at the date the scenario gives", &["usa.drop_order", "usa.not_before"]),
+            What::Proclamation { ussr_signed, bomb_known, .. } => Rule {
+                name: "USA: who signs the ultimatum",
+                trigger: match (ussr_signed, bomb_known) {
+                    (false, true) => "the US knew the test had worked before the issue date, so it left Stalin out".into(),
+                    (true, false) => "the US did not yet know the bomb worked, so it invited Stalin as insurance".into(),
+                    (true, true) => "the scenario lists the USSR among the signatories".into(),
+                    (false, false) => "the scenario leaves the USSR off the signatories".into(),
+                },
+                keys: &["potsdam.issued", "potsdam.signatories", "potsdam.emperor"],
+            },
+            What::HearsUltimatum { .. } => r(
+                "Japan: news of the ultimatum",
+                "the ultimatum was issued; news takes time to reach Tokyo",
+                &["japan.ultimatum_news", "japan.threshold", "japan.w_hope"],
+            ),
+            What::SuspendsJudgment { .. } => r(
+                "Japan: below the threshold, wait",
+                "pressure was below the threshold when Tokyo heard the ultimatum",
+                &["japan.response_delay", "japan.threshold", "japan.w_hope"],
+            ),
+            What::DdaySet { trigger, .. } => match trigger {
+                DdayTrigger::Excluded => r(
+                    "USSR trigger 1: excluded",
+                    "Stalin learned the ultimatum was issued without him",
+                    &["ussr.exclusion_reaction", "ussr.fronts_ready", "ussr.lead_planned", "ussr.h_hour"],
+                ),
+                DdayTrigger::Signed => r(
+                    "USSR trigger 1: signed",
+                    "the USSR signed the ultimatum, which serves as its declaration",
+                    &["potsdam.signatories", "ussr.fronts_ready", "ussr.lead_planned", "ussr.h_hour"],
+                ),
+                DdayTrigger::Race => r(
+                    "USSR trigger 2: the race",
+                    "an atomic strike fell before Soviet entry and Japan had not surrendered",
+                    &["ussr.evidence_reaction", "ussr.press_reaction", "ussr.lead_min", "ussr.min_notice", "ussr.h_hour"],
+                ),
+                DdayTrigger::TooLate => r(
+                    "USSR trigger 3: too late",
+                    "Japan offered to surrender before D-day; Stalin attacks anyway for Yalta's gains",
+                    &["ussr.offer_news", "ussr.p_attack_after_offer", "ussr.min_notice"],
+                ),
+                DdayTrigger::ChinaTreaty => r(
+                    "USSR: wait for the China treaty",
+                    "the scenario makes the attack wait for the Sino-Soviet treaty",
+                    &["ussr.requires_china_treaty", "china.treaty"],
+                ),
+            },
+            What::BombReady { .. } => r(
+                "input: bomb readiness",
+                "the bomb schedule, shifted as the scenario says",
+                &["usa.bomb_ready", "usa.schedule_shift"],
+            ),
+            What::FrontsReady => r("input: Soviet mobilisation", "the fronts finish concentrating at the date the scenario gives", &["ussr.fronts_ready"]),
+            What::AtomicStrike { .. } => r(
+                "USA: strike on the first clear day",
+                "a bomb was ready, the drop date had come, and the day over Japan was clear",
+                &["usa.bomb_ready", "usa.not_before", "usa.weather.p_clear_day", "usa.strike_time_of_day"],
+            ),
+            What::SeeksMoscowAnswer => r(
+                "Japan: below the threshold, press Moscow",
+                "a strike fell while Tokyo still hoped for mediation, and pressure stayed below the threshold",
+                &["japan.press_delay", "japan.w_bomb", "japan.threshold"],
+            ),
+            What::DeclaresWar => r(
+                "USSR: declaration",
+                "H-hour is near: Molotov declares war a fixed lead before it",
+                &["ussr.declaration_lead"],
+            ),
+            What::Attack { .. } => r("USSR: attack at H-hour", "the D-day Stalin set has come", &["ussr.h_hour", "ussr.enters_war"]),
+            What::HopeEnds { why } => match why {
+                HopeEnd::Attack => r("Japan: mediation hope ends", "Tokyo learned of the Soviet attack", &["japan.soviet_news", "japan.w_hope"]),
+                HopeEnd::Signature => r(
+                    "Japan: mediation hope ends",
+                    "Tokyo read the USSR among the ultimatum's signatories",
+                    &["japan.ultimatum_news", "japan.w_hope", "japan.w_soviet_signature"],
+                ),
+                HopeEnd::Refusal => r("Japan: mediation hope ends", "Tokyo heard Moscow's refusal to mediate", &["ussr.mediation_answer", "japan.refusal_news", "japan.w_hope"]),
+            },
+            What::BigSixConvenes { shock, .. } => Rule {
+                name: "Japan: pressure reaches the threshold",
+                trigger: format!("{} took pressure to the threshold", shock.label()),
+                keys: &["japan.threshold", "japan.w_bomb", "japan.w_soviet_entry", "japan.background_growth", "japan.convene_delay"],
+            },
+            What::Seidan { .. } => r(
+                "Japan: the Emperor decides",
+                "the Big Six were deadlocked and the Emperor broke the tie",
+                &["japan.seidan_delay", "japan.p_seidan", "japan.second_deadlock"],
+            ),
+            What::NoDecision => r("Japan: no decision", "the Emperor did not intervene; the council will meet again", &["japan.p_seidan", "japan.reconvene_delay"]),
+            What::Offer => r("Japan: offer after the decision", "the Emperor decided to accept the ultimatum", &["japan.offer_delay", "potsdam.emperor"]),
+            What::HaltsAtomic => r(
+                "USA: halt once the offer is known",
+                "Japan's offer reached Washington",
+                &["usa.offer_transit", "usa.halt_delay"],
+            ),
+            What::StrikesResume => r("USA: strikes resume", "a coup withdrew Japan's acceptance", &["japan.p_coup_success"]),
+            What::Reply { .. } => r("USA: reply to the offer", "Japan's offer was conditional", &["usa.reply", "usa.reply_delay"]),
+            What::HearsReply { .. } => r("Japan: news of the reply", "the US reply travelled to Tokyo", &["usa.reply_transit"]),
+            What::Accepts { unconditional } => {
+                if unconditional {
+                    r("Japan: unconditional acceptance", "the terms guaranteed the Emperor, so the offer needed no reply", &["potsdam.emperor", "japan.offer_delay"])
+                } else {
+                    r("Japan: acceptance after the reply", "the second decision accepted the Allies' answer", &["japan.accept_delay"])
+                }
+            }
+            What::CoupAttempt { .. } => r("Japan: coup attempt", "officers tried to stop the acceptance", &["japan.p_coup_attempt", "japan.p_coup_success", "japan.coup_delay"]),
+            What::Broadcast => r("Japan: the broadcast", "Japan accepted; the Emperor speaks after a fixed delay", &["japan.broadcast_delay"]),
+            What::OpStarted { .. } => r("USSR: operations after entry", "the USSR is at war; each operation starts on its own schedule", &["ussr.sakhalin_start", "ussr.kurils_start"]),
+            What::OpDone { .. } => r("USSR: operations after entry", "the operation ran its course", &["ussr.manchuria_duration", "ussr.sakhalin_duration", "ussr.kurils_duration"]),
+            What::HokkaidoCancelled => r("USSR: Hokkaido needs US consent", "the US objected to a landing on Hokkaido", &["ussr.p_us_objects", "ussr.hokkaido_decision"]),
+            What::FormalSurrender => r("Allies: formal surrender", "Japan accepted; the ceremony follows after a fixed delay", &["japan.formal_delay"]),
+            What::ChinaTreaty => r("input: the Sino-Soviet treaty", "scheduled at the date the scenario gives", &["china.treaty"]),
+            What::RefusesMediation => r("USSR: a neutral USSR answers", "the USSR stays out of the war and answers Japan at the date the scenario gives", &["ussr.enters_war", "ussr.mediation_answer"]),
+            What::StandsDown => r("USSR trigger 3: stand down", "Japan offered before D-day and Stalin chose not to attack", &["ussr.p_attack_after_offer"]),
+            What::Invasion => r("USA: X-day", "Japan had not accepted by X-day", &["usa.olympic_xday"]),
+        }
+    }
+}

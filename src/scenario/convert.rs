@@ -345,21 +345,26 @@ fn expected(kind: &Kind, v: &DeValue<'_>) -> Bad {
 
 fn number(v: &DeValue<'_>) -> Option<f64> {
     match v {
-        DeValue::Integer(i) => {
-            let digits = i.as_str().replace('_', "");
-            i64::from_str_radix(
-                digits
-                    .trim_start_matches("0x")
-                    .trim_start_matches("0o")
-                    .trim_start_matches("0b"),
-                i.radix(),
-            )
-            .ok()
-            .map(|x| x as f64)
-        }
+        DeValue::Integer(_) => integer(v).map(|x| x as f64),
         DeValue::Float(x) => x.as_str().replace('_', "").parse().ok(),
         _ => None,
     }
+}
+
+/// A TOML integer (decimal, hex, octal or binary, with `_` separators), if it fits an i64.
+pub(crate) fn integer(v: &DeValue<'_>) -> Option<i64> {
+    let DeValue::Integer(i) = v else {
+        return None;
+    };
+    let digits = i.as_str().replace('_', "");
+    i64::from_str_radix(
+        digits
+            .trim_start_matches("0x")
+            .trim_start_matches("0o")
+            .trim_start_matches("0b"),
+        i.radix(),
+    )
+    .ok()
 }
 
 fn in_range(t: SimTime) -> Result<SimTime, Bad> {

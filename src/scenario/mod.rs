@@ -19,6 +19,7 @@
 
 mod convert;
 mod error;
+mod lesson;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -29,13 +30,14 @@ use toml::de::{DeTable, DeValue};
 use convert::Setting;
 pub use convert::{format_dist, format_value};
 pub use error::{Origin, Problem, ScenarioError, nearest};
+pub use lesson::{Lesson, Lever, MAX_LESSON_WORLDS};
 
 use crate::model::registry::{SPECS, Value};
 use crate::model::{Calendar, Params, Uncertainty};
 use crate::random::Streams;
 
 /// Keys a scenario may set besides parameters.
-const META_KEYS: &[&str] = &["extends", "title", "description", "sweep"];
+const META_KEYS: &[&str] = &["extends", "title", "description", "sweep", "lesson"];
 /// The most cells a sweep may have.
 pub const MAX_CELLS: usize = 100_000;
 /// How many files an `extends` chain may hold.
@@ -94,6 +96,8 @@ pub struct Scenario {
     pub sweep: Vec<Axis>,
     /// The views applied on top of it, by name.
     pub views: Vec<String>,
+    /// Its classroom lesson (`[lesson]`), if it has one.
+    pub lesson: Option<Lesson>,
 }
 
 /// One swept key and its values.
@@ -191,6 +195,7 @@ struct State {
     chain: Vec<String>,
     title: Option<String>,
     description: Option<String>,
+    lesson: Option<Lesson>,
 }
 
 struct FileCtx<'a> {
@@ -406,6 +411,15 @@ impl State {
                     self.problem(ctx.origin(k.span().start), Some("sweep"), msg, None);
                 } else {
                     self.sweep(ctx, v);
+                }
+                continue;
+            }
+            if prefix.is_empty() && path == "lesson" {
+                if self.in_view {
+                    let msg = "a view sets parameters; it cannot hold a lesson".to_string();
+                    self.problem(ctx.origin(k.span().start), Some("lesson"), msg, None);
+                } else {
+                    self.lesson(ctx, v);
                 }
                 continue;
             }
@@ -652,6 +666,7 @@ impl State {
             origins,
             sweep: self.axes,
             views: Vec::new(),
+            lesson: self.lesson,
         })
     }
 }
