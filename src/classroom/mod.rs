@@ -300,9 +300,101 @@ fn month(m: i8) -> &'static str {
     .unwrap_or("?")
 }
 
+/// The levers of a page made from a scenario with no `[lesson]`: the levers MODEL.md §5
+/// names.
+pub const DEFAULT_LESSON: &str = r#"
+[lesson]
+question = "What changes when one decision of 1945 goes the other way?"
+notice = [
+    "How far apart are the two acceptance curves, and in how many worlds did the date move?",
+    "Who struck first in the race: the Soviet attack or the first atomic strike?",
+    "Which shock brought Japan's leaders to the table in the median world?",
+]
+try = [
+    "Keep the USSR out of the war.",
+    "Let Stalin sign the Potsdam Proclamation.",
+    "Guarantee the Emperor in the ultimatum.",
+    "Delay the bombs by two weeks.",
+]
+
+[[lesson.levers]]
+key = "ussr.enters_war"
+label = "The Soviet Union enters the war"
+values = [true, false]
+labels = ["Yes, as it did", "No: it stays neutral"]
+document = "Yalta agreement on the Far East, 11 February 1945"
+
+[[lesson.levers]]
+key = "potsdam.signatories"
+label = "Who signs the Potsdam Proclamation"
+values = ["auto", ["US", "UK", "China", "USSR"]]
+labels = ["The US decides (as in 1945: without Stalin)", "Stalin signs too"]
+document = "Potsdam Proclamation, 26 July 1945 [S 30-31]"
+
+[[lesson.levers]]
+key = "potsdam.emperor"
+label = "What the ultimatum says of the Emperor"
+values = ["silent", "guaranteed", "abolished"]
+labels = ["Nothing (as in 1945)", "A constitutional monarchy is guaranteed", "The monarchy is abolished"]
+document = "Stimson's draft proclamation, 2 July 1945 [S 13]"
+
+[[lesson.levers]]
+key = "usa.schedule_shift"
+label = "The bombs are ready earlier or later by"
+values = { from = "-7d", to = "21d", step = "1d" }
+document = "Groves to Marshall on the bomb schedule, July 1945"
+"#;
+
+/// The lesson of [`DEFAULT_LESSON`].
+pub fn default_lesson() -> Option<crate::scenario::Lesson> {
+    parse_str("default_lesson.toml", DEFAULT_LESSON, &[])
+        .ok()
+        .and_then(|s| s.lesson)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_lesson_parses() {
+        let l = default_lesson().unwrap();
+        assert_eq!(l.levers.len(), 4);
+        assert_eq!(l.levers[3].values.len(), 29);
+    }
+
+    /// Both sides count every world in the race, and the paired counts cover every world.
+    #[test]
+    fn the_race_and_the_pairs_count_every_world() {
+        let base = include_str!("../../scenarios/baseline.toml").replace("extends", "# extends");
+        let e = explore(&Request {
+            reference: ("b", &base),
+            scenario: ("b", &base),
+            sets: &["usa.bomb_ready=[]".to_string()],
+            seed: 3,
+            worlds: 300,
+        })
+        .unwrap();
+        assert_eq!(e.reference.race.iter().sum::<u64>(), 300);
+        assert_eq!(e.scenario.race.iter().sum::<u64>(), 300);
+        // As in 1945 the bomb fell first in most worlds; with no bomb, Soviet entry always
+        // comes first.
+        assert!(
+            e.reference.race[1] > e.reference.race[0],
+            "{:?}",
+            e.reference.race
+        );
+        assert_eq!(e.scenario.race, [300, 0, 0]);
+        let p = &e.paired;
+        assert_eq!(p.earlier.count + p.same.count + p.later.count, 300);
+        assert_eq!(
+            e.reference.report.race["atomic_strike_first"].count,
+            e.reference.race[1]
+        );
+        // The narrated world is one of them, and its story ends with the outcome lines.
+        assert!(e.why.world < 300);
+        assert!(e.why.events.iter().any(|ev| ev.id == "ussr_attack"));
+    }
 
     /// Every parameter a rule names exists, so no source card is silently missing: checked
     /// over the happenings of worlds under many levers.

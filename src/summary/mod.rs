@@ -168,6 +168,7 @@ impl Summary {
             .race
             .entry((o.soviet_entry.map(day), o.first_strike().map(day)))
             .or_default() += 1;
+        *self.race_minutes.entry(RaceResult::of(o)).or_default() += 1;
     }
 
     /// Adds every world of `other`.
