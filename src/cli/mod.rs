@@ -6,6 +6,7 @@ mod fs;
 mod manifest;
 mod mc;
 mod output;
+mod report;
 mod sensitivity;
 
 use std::io::Write;
@@ -292,6 +293,33 @@ enum Command {
         #[arg(long, default_value = "scenarios/baseline.toml")]
         scenario: String,
     },
+    /// Write a classroom page: one self-contained HTML file that runs the simulator in the
+    /// browser, offline, with the lesson's levers (see docs/classroom.md).
+    Report {
+        /// The scenario (a lesson file's [lesson] table gives the question and the levers).
+        scenario: String,
+        /// The reference the levers are compared with (default: the scenario itself).
+        #[arg(long, value_name = "OTHER")]
+        against: Option<String>,
+        /// The page to write (default: output/<scenario name>.html).
+        #[arg(long, value_name = "FILE.html")]
+        out: Option<std::path::PathBuf>,
+        /// Worlds per run in the browser (default: the lesson's, else 2000).
+        #[arg(short = 'n', long)]
+        worlds: Option<u64>,
+        /// The master seed (default: the lesson's, else 1945).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Override a key of both scenarios: KEY=VALUE (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        sets: Vec<String>,
+        /// Apply a historians' view to both scenarios (repeatable).
+        #[arg(long = "view", value_name = "NAME")]
+        views: Vec<String>,
+        /// Replace a file that is not a page `endgame report` wrote.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the reference of every parameter.
     Params {
         /// Output format.
@@ -388,6 +416,44 @@ fn run(cli: Cli) -> Result<(), Failure> {
             sets,
             views,
         } => check_cmd(&scenarios, &views, &sets),
+        Command::Report {
+            scenario,
+            against,
+            out,
+            worlds,
+            seed,
+            sets,
+            views,
+            force,
+        } => {
+            let mut paths = vec![scenario.clone()];
+            paths.extend(against.clone());
+            let loaded = load_all(&paths, &views, &sets)?;
+            let (s, other) = match loaded.as_slice() {
+                [s] => (s, s),
+                [s, other] => (s, other),
+                _ => {
+                    return Err(Failure::Other(anyhow::anyhow!(
+                        "expected one or two scenarios"
+                    )));
+                }
+            };
+            let out = out
+                .unwrap_or_else(|| std::path::Path::new("output").join(format!("{}.html", s.name)));
+            let options = report::ReportOptions {
+                command: report::command_line(),
+                worlds,
+                seed,
+                force,
+            };
+            let written = report::report(s, other, &options, &out)?;
+            println!(
+                "wrote {} ({} KiB): open it in a browser; it works offline",
+                written.display(),
+                std::fs::metadata(&written).map_or(0, |m| m.len() / 1024)
+            );
+            Ok(())
+        }
         Command::Views { scenarios, mc } => {
             let names = if mc.views.is_empty() {
                 all_views()?
