@@ -34,18 +34,45 @@ pub struct McOptions {
     pub sets: Vec<String>,
 }
 
-fn progress_bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+/// Shows how many worlds are done and, for tests, stands in for Ctrl-C: with
+/// `ENDGAME_STOP_AFTER=N` set, a stop is requested once N worlds are done (the position of
+/// the progress bar, counting the worlds of a resumed run).
+struct Progress {
+    bar: ProgressBar,
+    stop_after: Option<u64>,
+}
+
+impl Progress {
+    fn new(total: u64, quiet: bool, what: &str) -> Progress {
+        let stop_after = std::env::var("ENDGAME_STOP_AFTER")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok());
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::new(total);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{msg} [{bar:40}] {pos}/{len} worlds ({per_sec}, {eta} left)",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(what.to_string());
+            bar
+        };
+        Progress { bar, stop_after }
     }
-    let bar = ProgressBar::new(total);
-    if let Ok(style) =
-        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} worlds ({per_sec}, {eta} left)")
-    {
-        bar.set_style(style.progress_chars("=> "));
+
+    /// `done` worlds are done.
+    fn set(&self, done: u64) {
+        self.bar.set_position(done);
+        if self.stop_after.is_some_and(|n| done >= n) {
+            endgame::experiment::request_stop();
+        }
     }
-    bar.set_message(what.to_string());
-    bar
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 fn info(s: &Scenario, sets: &[String]) -> ScenarioInfo {
@@ -103,6 +130,18 @@ fn slice(o: &McOptions, total: u64, unit: &str) -> ((u64, u64), String) {
     }
 }
 
+/// This run's results as a [`ShardFile`]: shard 1/1 when it is not a shard.
+fn shard_file(o: &McOptions, range: (u64, u64), work: ShardWork) -> ShardFile {
+    ShardFile {
+        version: PROGRAM.version.to_string(),
+        seed: o.seed,
+        worlds: o.worlds,
+        shard: o.shard.unwrap_or((1, 1)),
+        range,
+        work,
+    }
+}
+
 /// Writes a shard's mergeable results.
 fn write_shard(
     o: &McOptions,
@@ -110,18 +149,10 @@ fn write_shard(
     work: ShardWork,
     out: &Path,
 ) -> anyhow::Result<PathBuf> {
-    let Some(shard) = o.shard else {
+    if o.shard.is_none() {
         anyhow::bail!("not a shard");
-    };
-    let file = ShardFile {
-        version: PROGRAM.version.to_string(),
-        seed: o.seed,
-        worlds: o.worlds,
-        shard,
-        range,
-        work,
-    };
-    save_shard(&file, out)
+    }
+    save_shard(&shard_file(o, range, work), out)
 }
 
 /// Writes `shard.json` and says how to combine the shards.
@@ -135,56 +166,193 @@ pub(super) fn save_shard(file: &ShardFile, out: &Path) -> anyhow::Result<PathBuf
     Ok(path)
 }
 
+/// The state of an interrupted run, its complete worlds (or sweep cells) only.
+const PARTIAL: &str = "partial.json";
+
+/// The command that does a kind of work.
+fn command(work: &ShardWork) -> &'static str {
+    match work {
+        ShardWork::Run { .. } => "run",
+        ShardWork::Compare { .. } => "compare",
+        ShardWork::Sensitivity { .. } => "sensitivity",
+        ShardWork::Sweep { .. } => "sweep",
+    }
+}
+
+/// What a kind of work runs, as on the command line: its scenarios, views, overrides and
+/// outcome.
+fn describe(work: &ShardWork) -> String {
+    let scenario = |s: &ScenarioInfo| {
+        let mut text = s.path.clone();
+        for v in &s.views {
+            text.push_str(&format!(" --view {v}"));
+        }
+        for set in &s.overrides {
+            text.push_str(&format!(" --set {set}"));
+        }
+        text
+    };
+    match work {
+        ShardWork::Run { scenario: s, .. } | ShardWork::Sensitivity { scenario: s, .. } => {
+            scenario(s)
+        }
+        ShardWork::Compare { scenarios, .. } => {
+            scenarios.iter().map(scenario).collect::<Vec<_>>().join(" ")
+        }
+        ShardWork::Sweep {
+            scenario: s,
+            outcome,
+            ..
+        } => format!("{} --outcome {outcome}", scenario(s)),
+    }
+}
+
+/// Reads the `partial.json` an interrupted run left in `out`, for `--resume`, and checks
+/// that it is this run's: the same command and scenarios (`expected`, whose results are
+/// ignored), version, seed, worlds and shard (`range`, its slice of worlds or cells).
+fn read_partial(
+    out: &Path,
+    o: &McOptions,
+    range: (u64, u64),
+    expected: &ShardWork,
+) -> anyhow::Result<ShardFile> {
+    let path = out.join(PARTIAL);
+    if !path.exists() {
+        return Err(super::Refused(format!(
+            "nothing to resume in {}: no {PARTIAL} (was the run interrupted?)",
+            out.display()
+        ))
+        .into());
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let partial: ShardFile =
+        serde_json::from_str(&text).with_context(|| format!("{} is malformed", path.display()))?;
+    if std::mem::discriminant(&partial.work) != std::mem::discriminant(expected) {
+        return Err(super::Refused(format!(
+            "cannot resume: {} holds an interrupted `endgame {}`, not `endgame {}`",
+            path.display(),
+            command(&partial.work),
+            command(expected)
+        ))
+        .into());
+    }
+    let shard = o.shard.unwrap_or((1, 1));
+    let mut differ = Vec::new();
+    if partial.version != PROGRAM.version {
+        differ.push(format!(
+            "version {} (this one: {})",
+            partial.version, PROGRAM.version
+        ));
+    }
+    if partial.work.identity() != expected.identity() {
+        let (then, now) = (describe(&partial.work), describe(expected));
+        differ.push(if then == now {
+            format!("other scenario contents or sweep axes for `{then}`")
+        } else {
+            format!("`{then}` (this one: `{now}`)")
+        });
+    }
+    if partial.seed != o.seed {
+        differ.push(format!("seed {} (this one: {})", partial.seed, o.seed));
+    }
+    if partial.worlds != o.worlds {
+        differ.push(format!(
+            "{} worlds (this one: {})",
+            partial.worlds, o.worlds
+        ));
+    }
+    if partial.shard != shard || partial.range.0 != range.0 || partial.range.1 > range.1 {
+        differ.push(format!(
+            "shard {}/{} (this one: {}/{})",
+            partial.shard.0, partial.shard.1, shard.0, shard.1
+        ));
+    }
+    if !differ.is_empty() {
+        return Err(super::Refused(format!(
+            "cannot resume: {} is from another run, with {}; resume it with the command that was interrupted, or start this one without --resume",
+            path.display(),
+            differ.join(", ")
+        ))
+        .into());
+    }
+    Ok(partial)
+}
+
+/// Saves what an interrupted run completed (`work`, over `range`) to `partial.json`, marks
+/// the manifest interrupted, and fails with [`Interrupted`], saying what was `done`.
+fn save_partial(
+    o: &McOptions,
+    range: (u64, u64),
+    work: ShardWork,
+    manifest: Manifest,
+    out: &Path,
+    mut written: Vec<PathBuf>,
+    done: &str,
+) -> anyhow::Result<()> {
+    let json = serde_json::to_string(&shard_file(o, range, work))
+        .context("cannot encode the partial run")?;
+    written.push(write(&out.join(PARTIAL), &(json + "\n"))?);
+    manifest.interrupted(out)?;
+    say_written(&written);
+    Err(Interrupted(format!(
+        "interrupted after {done}; finish with the same command and --resume"
+    ))
+    .into())
+}
+
+/// Removes the state of an interrupted run once the run is complete.
+fn remove_partial(out: &Path) -> anyhow::Result<()> {
+    let path = out.join(PARTIAL);
+    if path.exists() {
+        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Starts the manifest; a resumed run must find its own in the folder.
+fn begin_manifest(
+    out: &Path,
+    command: &str,
+    scenarios: &[&Scenario],
+    o: &McOptions,
+    options: serde_json::Value,
+) -> anyhow::Result<Manifest> {
+    Manifest::begin(
+        out,
+        command,
+        scenarios,
+        &o.sets,
+        o.seed,
+        o.worlds,
+        o.shard,
+        options,
+        o.force && !o.resume,
+    )
+}
+
 /// Runs the worlds of one scenario (or of one shard of them), writes worlds.csv, and
 /// summary.json and the plots (or, for a shard, shard.json for `endgame merge`).
 pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
     let ((start, end), note) = slice(o, o.worlds, "worlds");
+    let work = |summary: &Summary| ShardWork::Run {
+        scenario: info(s, &o.sets),
+        summary: Box::new(summary.state()),
+    };
     // An interrupted run left its complete worlds and their summary; --resume goes on
-    // from there (the manifest check below makes sure it is the same run).
-    let partial_path = out.join("partial.json");
-    let resumed: Option<(u64, Summary)> = if o.resume {
-        let text = std::fs::read_to_string(&partial_path).with_context(|| {
-            format!(
-                "nothing to resume in {}: no partial.json (was the run interrupted?)",
-                out.display()
-            )
-        })?;
-        let partial: ShardFile = serde_json::from_str(&text)
-            .with_context(|| format!("{} is malformed", partial_path.display()))?;
-        let ShardWork::Run { summary, .. } = &partial.work else {
-            anyhow::bail!(
-                "{} is not the state of an interrupted `endgame run`",
-                partial_path.display()
-            );
-        };
-        if partial.range.0 != start
-            || partial.range.1 > end
-            || partial.seed != o.seed
-            || partial.worlds != o.worlds
-        {
-            anyhow::bail!(
-                "{} belongs to another run (seed, worlds or shard differ)",
-                partial_path.display()
-            );
-        }
-        let summary = Summary::from_state(summary)
-            .with_context(|| format!("{} is malformed", partial_path.display()))?;
-        Some((partial.range.1, summary))
+    // from there.
+    let resumed = if o.resume {
+        Some(read_partial(
+            out,
+            o,
+            (start, end),
+            &work(&Summary::default()),
+        )?)
     } else {
         None
     };
-    let manifest = Manifest::begin(
-        out,
-        "run",
-        &[s],
-        &o.sets,
-        o.seed,
-        o.worlds,
-        o.shard,
-        serde_json::json!({}),
-        o.force || resumed.is_some(),
-    )?;
+    let manifest = begin_manifest(out, "run", &[s], o, serde_json::json!({}))?;
     println!(
         "{}: {} worlds{note}, seed {}, {} threads{}",
         s.path,
@@ -198,7 +366,13 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
     );
     let mut csv = AtomicFile::create(&out.join("worlds.csv"))?;
     let (from, mut summary) = match resumed {
-        Some((from, summary)) => {
+        Some(partial) => {
+            let malformed = || format!("{} is malformed", out.join(PARTIAL).display());
+            let ShardWork::Run { summary, .. } = &partial.work else {
+                anyhow::bail!(malformed());
+            };
+            let summary = Summary::from_state(summary).with_context(malformed)?;
+            let from = partial.range.1;
             // The interrupted run's rows, as they were written.
             let previous = std::fs::read_to_string(out.join("worlds.csv"))
                 .context("cannot read the interrupted run's worlds.csv")?;
@@ -220,11 +394,8 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
             (start, Summary::default())
         }
     };
-    let bar = progress_bar(end - start, o.quiet, &s.name);
+    let progress = Progress::new(end - start, o.quiet, &s.name);
     let mut failed: Option<anyhow::Error> = None;
-    let stop_after = std::env::var("ENDGAME_STOP_AFTER")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok());
     let reached = pool.for_each_world(
         from..end,
         |k| outcome(s, o.seed, k),
@@ -236,56 +407,36 @@ pub fn run(s: &Scenario, o: &McOptions, out: &Path) -> anyhow::Result<()> {
                 }
             }
         },
-        &|done| {
-            bar.set_position(from - start + done);
-            // A stand-in for Ctrl-C after a given number of worlds, for tests.
-            if stop_after.is_some_and(|n| from + done >= n) {
-                endgame::experiment::request_stop();
-            }
-        },
+        &|done| progress.set(from - start + done),
     );
-    bar.finish_and_clear();
+    progress.finish();
     if let Some(e) = failed {
         return Err(e);
     }
     let mut written = vec![csv.finish()?];
     if reached < end {
-        let partial = ShardFile {
-            version: PROGRAM.version.to_string(),
-            seed: o.seed,
-            worlds: o.worlds,
-            shard: o.shard.unwrap_or((1, 1)),
-            range: (start, reached),
-            work: ShardWork::Run {
-                scenario: info(s, &o.sets),
-                summary: Box::new(summary.state()),
-            },
-        };
-        let json = serde_json::to_string(&partial).context("cannot encode the partial run")?;
-        written.push(write(&partial_path, &(json + "\n"))?);
-        manifest.interrupted(out)?;
-        say_written(&written);
-        return Err(Interrupted(format!(
-            "interrupted after {} of {} worlds; the complete worlds are in {}; finish with the same command and --resume",
+        let done = format!(
+            "{} of {} worlds; the complete worlds are in {}",
             reached - start,
             end - start,
             out.join("worlds.csv").display()
-        ))
-        .into());
+        );
+        return save_partial(
+            o,
+            (start, reached),
+            work(&summary),
+            manifest,
+            out,
+            written,
+            &done,
+        );
     }
     if o.shard.is_some() {
-        let work = ShardWork::Run {
-            scenario: info(s, &o.sets),
-            summary: Box::new(summary.state()),
-        };
-        written.push(write_shard(o, (start, end), work, out)?);
+        written.push(write_shard(o, (start, end), work(&summary), out)?);
     } else {
         written.extend(finish_run(&summary, info(s, &o.sets), o.seed, out)?);
     }
-    if partial_path.exists() {
-        std::fs::remove_file(&partial_path)
-            .with_context(|| format!("cannot remove {}", partial_path.display()))?;
-    }
+    remove_partial(out)?;
     say_written(&written);
     manifest.finish(out)
 }
@@ -322,20 +473,21 @@ fn finish_run(
 /// first.
 pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    let all: Vec<&Scenario> = scenarios.iter().collect();
-    let manifest = Manifest::begin(
-        out,
-        "compare",
-        &all,
-        &o.sets,
-        o.seed,
-        o.worlds,
-        o.shard,
-        serde_json::json!({}),
-        o.force,
-    )?;
-    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
     let ((start, end), note) = slice(o, o.worlds, "worlds");
+    let infos: Vec<ScenarioInfo> = scenarios.iter().map(|s| info(s, &o.sets)).collect();
+    let work = |summaries: &[Summary], comparisons: &[Comparison]| ShardWork::Compare {
+        scenarios: infos.clone(),
+        summaries: summaries.iter().map(Summary::state).collect(),
+        comparisons: comparisons.iter().map(Comparison::state).collect(),
+    };
+    let resumed = if o.resume {
+        Some(read_partial(out, o, (start, end), &work(&[], &[]))?)
+    } else {
+        None
+    };
+    let all: Vec<&Scenario> = scenarios.iter().collect();
+    let manifest = begin_manifest(out, "compare", &all, o, serde_json::json!({}))?;
+    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
     println!(
         "compare {}: {} worlds each{note}, seed {}, {} threads",
         names.join(" | "),
@@ -343,11 +495,22 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
         o.seed,
         pool.threads()
     );
-    let mut summaries = vec![Summary::default(); scenarios.len()];
-    let mut comparisons = vec![Comparison::default(); scenarios.len().saturating_sub(1)];
-    let bar = progress_bar(end - start, o.quiet, "compare");
-    pool.for_each_world(
-        start..end,
+    let (from, mut summaries, mut comparisons) = match resumed {
+        Some(partial) => {
+            let resumed = resumed_comparison(&partial, start, scenarios.len())
+                .with_context(|| format!("{} is malformed", out.join(PARTIAL).display()))?;
+            println!("resuming after world {}", resumed.0);
+            resumed
+        }
+        None => (
+            start,
+            vec![Summary::default(); scenarios.len()],
+            vec![Comparison::default(); scenarios.len().saturating_sub(1)],
+        ),
+    };
+    let progress = Progress::new(end - start, o.quiet, "compare");
+    let reached = pool.for_each_world(
+        from..end,
         |k| {
             scenarios
                 .iter()
@@ -362,23 +525,63 @@ pub fn compare(scenarios: &[Scenario], o: &McOptions, out: &Path) -> anyhow::Res
                 c.add(&worlds[0], w);
             }
         },
-        &|done| bar.set_position(done),
+        &|done| progress.set(from - start + done),
     );
-    bar.finish_and_clear();
-    whole_or_interrupted(&manifest, out)?;
-    let infos: Vec<ScenarioInfo> = scenarios.iter().map(|s| info(s, &o.sets)).collect();
+    progress.finish();
+    if reached < end {
+        let done = format!(
+            "{} of {} worlds; their summaries are in {}",
+            reached - start,
+            end - start,
+            out.join(PARTIAL).display()
+        );
+        let work = work(&summaries, &comparisons);
+        return save_partial(o, (start, reached), work, manifest, out, vec![], &done);
+    }
     let written = if o.shard.is_some() {
-        let work = ShardWork::Compare {
-            scenarios: infos,
-            summaries: summaries.iter().map(Summary::state).collect(),
-            comparisons: comparisons.iter().map(Comparison::state).collect(),
-        };
-        vec![write_shard(o, (start, end), work, out)?]
+        vec![write_shard(
+            o,
+            (start, end),
+            work(&summaries, &comparisons),
+            out,
+        )?]
     } else {
         finish_compare(&infos, &summaries, &comparisons, o.seed, o.worlds, out)?
     };
+    remove_partial(out)?;
     say_written(&written);
     manifest.finish(out)
+}
+
+/// Where an interrupted comparison of `n` scenarios stopped, and its summaries and
+/// comparisons of the worlds from `start` to there (`None`: they do not add up).
+fn resumed_comparison(
+    partial: &ShardFile,
+    start: u64,
+    n: usize,
+) -> Option<(u64, Vec<Summary>, Vec<Comparison>)> {
+    let ShardWork::Compare {
+        summaries,
+        comparisons,
+        ..
+    } = &partial.work
+    else {
+        return None;
+    };
+    let from = partial.range.1;
+    let summaries: Vec<Summary> = summaries
+        .iter()
+        .map(Summary::from_state)
+        .collect::<Option<_>>()?;
+    let comparisons: Vec<Comparison> = comparisons
+        .iter()
+        .map(Comparison::from_state)
+        .collect::<Option<_>>()?;
+    let complete = summaries.len() == n
+        && comparisons.len() == n.saturating_sub(1)
+        && summaries.iter().all(|s| s.worlds == from - start)
+        && comparisons.iter().all(|c| c.worlds == from - start);
+    complete.then_some((from, summaries, comparisons))
 }
 
 /// Writes compare.json, compare.csv and the plot, and prints the comparison.
@@ -474,21 +677,27 @@ fn sweep_header(keys: &[&str]) -> String {
 /// Runs every cell of a scenario's `[sweep]` (or one shard of the cells) on the same worlds.
 pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::Result<()> {
     let pool = Pool::new(o.threads).context("cannot start the worker threads")?;
-    let options = serde_json::json!({ "outcome": metric });
-    let manifest = Manifest::begin(
-        out,
-        "sweep",
-        &[s],
-        &o.sets,
-        o.seed,
-        o.worlds,
-        o.shard,
-        options,
-        o.force,
-    )?;
     let cells = s.cells() as u64;
     let keys: Vec<&str> = s.sweep.iter().map(|a| a.key).collect();
     let ((start, end), note) = slice(o, cells, "cells");
+    let axes: Vec<(String, Vec<String>)> = s
+        .sweep
+        .iter()
+        .map(|a| (a.key.to_string(), a.labels.clone()))
+        .collect();
+    let work = |cells: Vec<SweepCell>| ShardWork::Sweep {
+        scenario: info(s, &o.sets),
+        outcome: metric.to_string(),
+        axes: axes.clone(),
+        cells,
+    };
+    let resumed = if o.resume {
+        Some(read_partial(out, o, (start, end), &work(Vec::new()))?)
+    } else {
+        None
+    };
+    let options = serde_json::json!({ "outcome": metric });
+    let manifest = begin_manifest(out, "sweep", &[s], o, options)?;
     println!(
         "sweep {} over {}: {cells} cells x {} worlds{note}, seed {}, {} threads",
         s.path,
@@ -497,18 +706,34 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         o.seed,
         pool.threads()
     );
-    let bar = progress_bar((end - start) * o.worlds, o.quiet, "sweep");
-    let mut done_cells = Vec::with_capacity((end - start) as usize);
-    for cell in start..end {
+    // The cells an interrupted sweep completed, in order from `start`.
+    let mut done_cells = match resumed {
+        Some(ShardFile {
+            work: ShardWork::Sweep { cells, .. },
+            range,
+            ..
+        }) if cells.iter().map(|c| c.cell).eq(start..range.1) => {
+            println!("resuming after cell {}", range.1);
+            cells
+        }
+        Some(_) => anyhow::bail!("{} is malformed", out.join(PARTIAL).display()),
+        None => Vec::with_capacity((end - start) as usize),
+    };
+    let progress = Progress::new((end - start) * o.worlds, o.quiet, "sweep");
+    for cell in start + done_cells.len() as u64..end {
         let scenario = s.cell(cell as usize).map_err(|e| anyhow::anyhow!("{e}"))?;
         let mut summary = Summary::default();
         let offset = (cell - start) * o.worlds;
-        pool.for_each_world(
+        let reached = pool.for_each_world(
             0..o.worlds,
             |k| outcome(&scenario, o.seed, k),
             |_, w| summary.add(&w),
-            &|done| bar.set_position(offset + done),
+            &|done| progress.set(offset + done),
         );
+        if reached < o.worlds {
+            // Interrupted: the cell under way is run again on --resume.
+            break;
+        }
         let labels: Vec<String> = s
             .cell_labels(cell as usize)
             .iter()
@@ -527,24 +752,24 @@ pub fn sweep(s: &Scenario, o: &McOptions, metric: &str, out: &Path) -> anyhow::R
         }
         done_cells.push(SweepCell { cell, row, metrics });
     }
-    bar.finish_and_clear();
-    whole_or_interrupted(&manifest, out)?;
-    let axes: Vec<(String, Vec<String>)> = s
-        .sweep
-        .iter()
-        .map(|a| (a.key.to_string(), a.labels.clone()))
-        .collect();
+    progress.finish();
+    let reached = start + done_cells.len() as u64;
+    if reached < end {
+        let done = format!(
+            "{} of {} cells; the complete cells are in {}",
+            reached - start,
+            end - start,
+            out.join(PARTIAL).display()
+        );
+        let work = work(done_cells);
+        return save_partial(o, (start, reached), work, manifest, out, vec![], &done);
+    }
     let written = if o.shard.is_some() {
-        let work = ShardWork::Sweep {
-            scenario: info(s, &o.sets),
-            outcome: metric.to_string(),
-            axes,
-            cells: done_cells,
-        };
-        vec![write_shard(o, (start, end), work, out)?]
+        vec![write_shard(o, (start, end), work(done_cells), out)?]
     } else {
         finish_sweep(&info(s, &o.sets), &axes, &done_cells, metric, o.worlds, out)?
     };
+    remove_partial(out)?;
     say_written(&written);
     manifest.finish(out)
 }
@@ -897,7 +1122,7 @@ pub fn views(
         o.seed,
         pool.threads()
     );
-    let bar = progress_bar(
+    let progress = Progress::new(
         o.worlds * (rows.len() * columns.len()) as u64,
         o.quiet,
         "views",
@@ -918,7 +1143,7 @@ pub fn views(
                 0..o.worlds,
                 |k| outcome(scenario, o.seed, k),
                 |_, w| summary.add(&w),
-                &|d| bar.set_position(done + d),
+                &|d| progress.set(done + d),
             );
             done += o.worlds;
             csv.push_str(&format!("{name},{},{}", columns[vi], o.worlds));
@@ -941,7 +1166,7 @@ pub fn views(
             );
         }
     }
-    bar.finish_and_clear();
+    progress.finish();
     whole_or_interrupted(&manifest, out)?;
     let mut written = vec![write(&out.join("views.csv"), &csv)?];
     let doc = serde_json::json!({

@@ -76,7 +76,8 @@ struct McArgs {
     /// Overwrite an output folder that holds the results of another run.
     #[arg(long)]
     force: bool,
-    /// Go on with a run that Ctrl-C interrupted, in the same output folder (run only).
+    /// Go on with a run, comparison or sweep that Ctrl-C interrupted, in the same output
+    /// folder.
     #[arg(long)]
     resume: bool,
     /// Run only shard K of N (1-based), a deterministic slice of the worlds; combine the

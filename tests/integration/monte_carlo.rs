@@ -7,7 +7,7 @@ use endgame::model::{Ignore, WorldOutcome, registry::SPECS, run_world};
 use endgame::scenario::Scenario;
 use endgame::summary::{Comparison, Summary};
 
-use crate::support::{endgame, load};
+use crate::support::{endgame, endgame_command, load};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("endgame-test-{}-{name}", std::process::id()));
@@ -275,9 +275,8 @@ fn distribution_mistakes_are_located() {
     );
 }
 
-#[test]
-fn a_sweep_runs_every_cell_in_file_order() {
-    let dir = temp_dir("sweep");
+/// Writes a sweep of the baseline in `dir`: 2 Soviet D-days x 3 bomb schedules, 6 cells.
+fn small_sweep(dir: &Path) -> String {
     let scenario = dir.join("s.toml");
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/baseline.toml");
     std::fs::write(
@@ -288,8 +287,14 @@ fn a_sweep_runs_every_cell_in_file_order() {
         ),
     )
     .expect("write");
+    scenario.display().to_string()
+}
+
+#[test]
+fn a_sweep_runs_every_cell_in_file_order() {
+    let dir = temp_dir("sweep");
     let out = dir.join("out").display().to_string();
-    let path = scenario.display().to_string();
+    let path = small_sweep(&dir);
     let o = endgame(&["sweep", &path, "-n", "200", "--quiet", "--out", &out]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let csv = std::fs::read_to_string(dir.join("out/sweep.csv")).expect("csv");
@@ -509,80 +514,315 @@ fn an_output_folder_of_another_run_is_not_overwritten_without_force() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// The files of an output folder, by name, in order.
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// The status an output folder's manifest gives.
+fn status(dir: &Path) -> String {
+    let text = std::fs::read_to_string(dir.join("manifest.json")).expect("a manifest");
+    let manifest: serde_json::Value = serde_json::from_str(&text).expect("json");
+    manifest["status"].as_str().expect("a status").to_string()
+}
+
+/// The `partial.json` an interrupted run left in `dir`.
+fn partial(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("partial.json")).expect("partial.json");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// Where the worlds (or sweep cells) of the interrupted run in `dir` stopped.
+fn reached(dir: &Path) -> u64 {
+    partial(dir)["range"][1].as_u64().expect("a range")
+}
+
+/// Checks that `out` holds a stopped run: an interrupted manifest and `partial.json`.
+/// Returns the folder's files.
+fn stopped(out: &Path) -> Vec<String> {
+    assert_eq!(status(out), "interrupted");
+    assert!(out.join("partial.json").exists(), "the state is saved");
+    files(out)
+}
+
+/// Runs `endgame ARGS --quiet --out OUT` and checks that it succeeds.
+fn mc(args: &[&str], out: &Path) {
+    let out = out.display().to_string();
+    let o = endgame(&[args, &["--quiet", "--out", &out]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The same command, resuming.
+fn resuming<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [args, &["--resume"]].concat()
+}
+
+/// Runs `endgame ARGS --quiet --out OUT` stopped, as Ctrl-C stops it, once `stop_after`
+/// worlds are done (`ENDGAME_STOP_AFTER`), and checks that it says how to finish and exits
+/// with 130. Returns the folder's files.
+fn interrupt(args: &[&str], out: &Path, stop_after: u64) -> Vec<String> {
+    let out_s = out.display().to_string();
+    let o = endgame_command(&[args, &["--quiet", "--out", &out_s]].concat())
+        .env("ENDGAME_STOP_AFTER", stop_after.to_string())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("finish with the same command and --resume"),
+        "{stderr}"
+    );
+    stopped(out)
+}
+
+/// Checks that a resumed run's folder holds the files of an uninterrupted run's, byte for
+/// byte (but the manifest, which holds times), no partial state, and a complete manifest.
+fn same_outputs(resumed: &Path, whole: &Path) {
+    let names = files(whole);
+    assert_eq!(files(resumed), names, "the same files, no partial.json");
+    for name in names.iter().filter(|n| *n != "manifest.json") {
+        let a = std::fs::read(resumed.join(name)).expect("resumed");
+        let b = std::fs::read(whole.join(name)).expect("whole");
+        assert!(
+            a == b,
+            "{name}: the resumed run differs from an uninterrupted one"
+        );
+    }
+    assert_eq!(status(resumed), "complete");
+}
+
 #[test]
 fn an_interrupted_run_resumes_to_the_same_files() {
     let dir = temp_dir("resume");
     let (part, whole) = (dir.join("part"), dir.join("whole"));
-    let part_s = part.display().to_string();
-    // ENDGAME_STOP_AFTER stands in for Ctrl-C after that many worlds.
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
-        .args([
-            "run",
-            "scenarios/baseline.toml",
-            "-n",
-            "12000",
-            "--quiet",
-            "--out",
-            &part_s,
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("ENDGAME_STOP_AFTER", "3000")
-        .output()
-        .expect("runs");
+    let args = ["run", "scenarios/baseline.toml", "-n", "12000"];
     assert_eq!(
-        o.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+        interrupt(&args, &part, 3000),
+        ["manifest.json", "partial.json", "worlds.csv"]
     );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--resume"));
-    assert!(part.join("partial.json").exists() && !part.join("summary.json").exists());
-    let manifest = std::fs::read_to_string(part.join("manifest.json")).expect("manifest");
-    assert!(manifest.contains("\"status\": \"interrupted\""));
     let rows = std::fs::read_to_string(part.join("worlds.csv"))
         .expect("csv")
         .lines()
-        .count();
+        .count() as u64;
     assert!(
-        rows > 1 && rows < 12_001,
+        rows > 1 && rows < 12_001 && rows == 1 + reached(&part),
         "only complete worlds were written: {rows}"
     );
-    run_cli(
-        "scenarios/baseline.toml",
-        &part,
-        &["-n", "12000", "--resume"],
-    );
-    run_cli("scenarios/baseline.toml", &whole, &["-n", "12000"]);
-    for file in ["worlds.csv", "summary.json"] {
-        let a = std::fs::read(part.join(file)).expect("resumed");
-        let b = std::fs::read(whole.join(file)).expect("whole");
-        assert!(
-            a == b,
-            "{file}: the resumed run differs from an uninterrupted one"
-        );
-    }
-    assert!(
-        !part.join("partial.json").exists(),
-        "the partial state is gone once complete"
-    );
+    mc(&resuming(&args), &part);
+    mc(&args, &whole);
+    same_outputs(&part, &whole);
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
-fn ctrl_c_stops_a_run_within_a_second_and_keeps_what_is_complete() {
-    let dir = temp_dir("sigint");
+fn an_interrupted_comparison_resumes_to_the_same_files() {
+    let dir = temp_dir("resume-compare");
+    let (part, whole) = (dir.join("part"), dir.join("whole"));
+    let args = [
+        "compare",
+        "scenarios/baseline.toml",
+        "scenarios/no_bomb.toml",
+        "-n",
+        "20000",
+        "--threads",
+        "2",
+    ];
+    // The state of the complete worlds only: no compare.json, compare.csv or plot.
+    assert_eq!(
+        interrupt(&args, &part, 5000),
+        ["manifest.json", "partial.json"]
+    );
+    assert_eq!(partial(&part)["work"]["kind"], "compare");
+    let first = reached(&part);
+    assert!((5000..20_000).contains(&first), "{first}");
+    // Interrupted again while resuming: the state goes on from the first.
+    interrupt(&resuming(&args), &part, 12_000);
+    let second = reached(&part);
+    assert!(second > first && second < 20_000, "{first} then {second}");
+    mc(&resuming(&args), &part);
+    mc(&args, &whole);
+    same_outputs(&part, &whole);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_interrupted_sweep_resumes_to_the_same_files_and_reruns_the_cell_under_way() {
+    let dir = temp_dir("resume-sweep");
+    let (part, whole) = (dir.join("part"), dir.join("whole"));
+    let path = small_sweep(&dir);
+    // A cell and a half of chunks: a stop just after a cell stops the next one midway.
+    let n = endgame::experiment::CHUNK * 3 / 2;
+    let n_s = n.to_string();
+    let args = ["sweep", path.as_str(), "-n", n_s.as_str(), "--threads", "2"];
+    let cells = |dir: &Path| -> Vec<u64> {
+        partial(dir)["work"]["cells"]
+            .as_array()
+            .expect("cells")
+            .iter()
+            .map(|c| c["cell"].as_u64().expect("an index"))
+            .collect()
+    };
+    // Only whole cells are kept: no sweep.csv or plot.
+    assert_eq!(
+        interrupt(&args, &part, n + 1),
+        ["manifest.json", "partial.json"]
+    );
+    assert_eq!(cells(&part), [0], "cell 1, half done, is not kept");
+    assert_eq!(reached(&part), 1);
+    interrupt(&resuming(&args), &part, 3 * n + 1);
+    assert_eq!(cells(&part), [0, 1, 2]);
+    mc(&resuming(&args), &part);
+    mc(&args, &whole);
+    same_outputs(&part, &whole);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_interrupted_shard_resumes_to_the_same_shard() {
+    let dir = temp_dir("resume-shard");
+    let compare = [
+        "compare",
+        "scenarios/baseline.toml",
+        "scenarios/no_bomb.toml",
+        "-n",
+        "20000",
+        "--shard",
+        "2/3",
+    ];
+    let sweep = [
+        "sweep",
+        "scenarios/sweep_dday_vs_bomb.toml",
+        "-n",
+        "20",
+        "--shard",
+        "2/3",
+    ];
+    for (name, args, total, stop_after) in [
+        ("compare", &compare[..], 20_000, 3000),
+        ("sweep", &sweep[..], 143, 200),
+    ] {
+        let (part, whole) = (dir.join(format!("{name}-part")), dir.join(name));
+        interrupt(args, &part, stop_after);
+        let state = partial(&part);
+        let (start, end) = endgame::summary::shard_range(total, 2, 3);
+        assert_eq!(state["shard"], serde_json::json!([2, 3]));
+        assert_eq!(state["range"][0], start, "{name}: the shard's own range");
+        assert!((start + 1..end).contains(&reached(&part)), "{name}");
+        mc(&resuming(args), &part);
+        mc(args, &whole);
+        same_outputs(&part, &whole);
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn resuming_another_run_is_refused_and_leaves_its_state() {
+    let dir = temp_dir("resume-refused");
+    let (c, r, w) = (dir.join("compare"), dir.join("run"), dir.join("sweep"));
+    let compare = [
+        "compare",
+        "scenarios/baseline.toml",
+        "scenarios/no_bomb.toml",
+        "-n",
+        "12000",
+    ];
+    let run = ["run", "scenarios/baseline.toml", "-n", "12000"];
+    let sweep = ["sweep", "scenarios/sweep_dday_vs_bomb.toml", "-n", "20"];
+    interrupt(&compare, &c, 3000);
+    interrupt(&run, &r, 3000);
+    interrupt(&sweep, &w, 200);
+    let state = |dir: &PathBuf| {
+        ["partial.json", "manifest.json"].map(|f| std::fs::read(dir.join(f)).expect("state"))
+    };
+    let before = [&c, &r, &w].map(state);
+    let empty = dir.join("empty");
+    let cases: [(&[&str], &PathBuf, &str); 9] = [
+        (
+            &[&compare[..], &["--seed", "7"]].concat(),
+            &c,
+            "seed 1945 (this one: 7)",
+        ),
+        (
+            &[
+                "compare",
+                "scenarios/baseline.toml",
+                "scenarios/no_soviet_entry.toml",
+                "-n",
+                "12000",
+            ],
+            &c,
+            "`scenarios/baseline.toml scenarios/no_bomb.toml` (this one: `scenarios/baseline.toml scenarios/no_soviet_entry.toml`)",
+        ),
+        (
+            &[
+                "compare",
+                "scenarios/baseline.toml",
+                "scenarios/no_bomb.toml",
+                "-n",
+                "13000",
+            ],
+            &c,
+            "12000 worlds (this one: 13000)",
+        ),
+        (
+            &[&compare[..], &["--shard", "1/2"]].concat(),
+            &c,
+            "shard 1/1 (this one: 1/2)",
+        ),
+        (
+            &run,
+            &c,
+            "holds an interrupted `endgame compare`, not `endgame run`",
+        ),
+        (
+            &["run", "scenarios/no_bomb.toml", "-n", "12000"],
+            &r,
+            "`scenarios/baseline.toml` (this one: `scenarios/no_bomb.toml`)",
+        ),
+        (
+            &[&run[..], &["--set", "japan.w_bomb=0.3"]].concat(),
+            &r,
+            "(this one: `scenarios/baseline.toml --set japan.w_bomb=0.3`)",
+        ),
+        (
+            &[&sweep[..], &["--outcome", "bombs_dropped"]].concat(),
+            &w,
+            "(this one: `scenarios/sweep_dday_vs_bomb.toml --outcome bombs_dropped`)",
+        ),
+        (&compare, &empty, "nothing to resume"),
+    ];
+    for (args, out, why) in cases {
+        let out_s = out.display().to_string();
+        let o = endgame(&[args, &["--resume", "--quiet", "--out", &out_s]].concat());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(why), "{args:?}: {stderr}");
+    }
+    assert!(
+        [&c, &r, &w].map(state) == before && !empty.exists(),
+        "a refused resume touches nothing"
+    );
+    mc(&resuming(&compare), &c);
+    assert_eq!(status(&c), "complete");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Starts `endgame ARGS --quiet --out DIR`, a long run, sends it SIGINT (what Ctrl-C sends)
+/// once it is computing worlds, and checks that it stops within a second or so with exit
+/// code 130 and its state saved. Returns the folder's files.
+fn ctrl_c(args: &[&str], dir: &Path) -> Vec<String> {
     let out = dir.display().to_string();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
-        .args([
-            "run",
-            "scenarios/baseline.toml",
-            "-n",
-            "5000000",
-            "--quiet",
-            "--out",
-            &out,
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut child = endgame_command(&[args, &["--quiet", "--out", &out]].concat())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -613,8 +853,28 @@ fn ctrl_c_stops_a_run_within_a_second_and_keeps_what_is_complete() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     };
     assert_eq!(status.code(), Some(130));
-    assert!(dir.join("partial.json").exists());
-    let manifest = std::fs::read_to_string(dir.join("manifest.json")).expect("manifest");
-    assert!(manifest.contains("\"status\": \"interrupted\""));
+    stopped(dir)
+}
+
+#[test]
+fn ctrl_c_stops_a_run_within_a_second_and_keeps_what_is_complete() {
+    let dir = temp_dir("sigint");
+    let saved = ctrl_c(&["run", "scenarios/baseline.toml", "-n", "5000000"], &dir);
+    assert_eq!(saved, ["manifest.json", "partial.json", "worlds.csv"]);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn ctrl_c_stops_a_comparison_within_a_second_and_keeps_what_is_complete() {
+    let dir = temp_dir("sigint-compare");
+    let args = [
+        "compare",
+        "scenarios/baseline.toml",
+        "scenarios/no_bomb.toml",
+        "-n",
+        "5000000",
+    ];
+    assert_eq!(ctrl_c(&args, &dir), ["manifest.json", "partial.json"]);
+    assert_eq!(partial(&dir)["work"]["kind"], "compare");
     let _ = std::fs::remove_dir_all(dir);
 }

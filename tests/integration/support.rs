@@ -5,13 +5,16 @@ use endgame::random::Streams;
 use endgame::scenario::{self, Loader, Scenario};
 use endgame::time::Zone;
 
+/// The `endgame` binary in the crate root, with `args`, ready to run.
+pub fn endgame_command(args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_endgame"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
 /// Runs the `endgame` binary in the crate root.
 pub fn endgame(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_endgame"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
+    endgame_command(args).output().expect("the binary runs")
 }
 
 /// Reads scenario files relative to the crate root.
