@@ -1,6 +1,7 @@
 //! Endgame's integration tests: one binary, a module per concern.
 
 mod analysis;
+mod browser;
 mod causal;
 mod cli;
 mod engine;
