@@ -44,13 +44,6 @@
   function dayOf(month, date) {
     return Math.round((Date.UTC(1945, month - 1, date) - EPOCH) / 86400000);
   }
-  // An RFC 3339 UTC instant as a Tokyo date ("Aug 14"); Tokyo kept UTC+9 all of 1945.
-  function tokyoDate(utc) {
-    if (!utc) return "never";
-    const t = Date.parse(utc) + 9 * 3600000;
-    const d = new Date(t);
-    return MONTHS[d.getUTCMonth()] + " " + d.getUTCDate();
-  }
   function sourceWords(mark) {
     const m = /^S\s*([\d–-]+)/.exec(mark);
     if (m) return "Hasegawa (2003), endnote " + m[1];
@@ -270,6 +263,12 @@
   // The first day of the daily series, as the simulator reports it.
   let firstDay = 30;
 
+  // The day by which half the worlds had accepted (a world that never accepted counts as
+  // the latest of all), or null if half never did.
+  function medianDay(side, N) {
+    const i = side.accepted_by_day.findIndex((c) => 2 * c >= N);
+    return i < 0 ? null : dayLabel(firstDay + i);
+  }
   function acceptedBy(side, day) {
     return side.accepted_by_day[Math.min(day, firstDay + side.accepted_by_day.length - 1) - firstDay];
   }
@@ -292,8 +291,8 @@
     line("By ", strong(dayLabel(day)), ", Japan had accepted in ", strong(fmt(a) + " of " + fmt(N)), " reference worlds and in ", strong(fmt(b) + " of " + fmt(N)), " worlds with your levers.");
     const ea = r.reference.report.entry_before_acceptance.count, eb = r.scenario.report.entry_before_acceptance.count;
     line("The Soviet Union was at war before Japan accepted in ", strong(fmt(ea)), " reference worlds and ", strong(fmt(eb)), " with your levers.");
-    const med = (side) => tokyoDate(side.report.times.acceptance.quantiles.p50);
-    line("In the middle world (the median), Japan accepted on ", strong(med(r.reference)), " in the reference and on ", strong(med(r.scenario)), " with your levers.");
+    const med = (side) => medianDay(side, N) || "no date before Nov 1 (more than half never accepted)";
+    line("Half the worlds had accepted by ", strong(med(r.reference)), " in the reference, and by ", strong(med(r.scenario)), " with your levers.");
   }
 
   function draw(r) {
@@ -301,7 +300,7 @@
     const ref = r.reference, cf = r.scenario;
     const from = dayOf(7, 20), to = dayOf(11, 1);
     const ticks = [dayOf(8, 1), dayOf(8, 15), dayOf(9, 1), dayOf(9, 15), dayOf(10, 1), dayOf(10, 15), dayOf(11, 1)];
-    const p50 = (side) => tokyoDate(side.report.times.acceptance.quantiles.p50);
+    const p50 = (side) => medianDay(side, N) || "after Nov 1";
     $("acc-fig").replaceChildren(
       lineChart({
         id: "acc-chart",
