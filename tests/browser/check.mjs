@@ -145,7 +145,7 @@ async function audit() {
 const a11y = await audit();
 await page.locator("#projector").focus();
 await page.keyboard.press("p");
-const projectorOn = await page.evaluate(() => document.body.classList.contains("projector"));
+const projectorOn = await page.evaluate(() => document.documentElement.classList.contains("projector"));
 if (shots) await page.screenshot({ path: `${shots}/projector.png`, fullPage: false });
 const a11yProjector = await audit();
 await page.emulateMedia({ media: "print" });

@@ -91,8 +91,12 @@
   }
   function leverSetting(l, i) {
     const st = state[i];
-    if (!st.touched) return st.index !== null ? l.labels[st.index] : "as in the scenario: " + l.current;
+    if (!st.touched) return st.index !== null ? l.labels[st.index] : scenarioWords(l);
     return l.labels[st.index];
+  }
+  // How the scenario sets a lever's key, in words: a distribution is "uncertain".
+  function scenarioWords(l) {
+    return /dist\s*=/.test(l.current) ? "as in the scenario: uncertain, drawn in each world" : "as in the scenario: " + l.current;
   }
   function buildLevers() {
     const form = $("levers");
@@ -100,11 +104,17 @@
     data.levers.forEach((l, i) => {
       const id = "lever-" + i;
       const about = h("details", {},
-        h("summary", { text: "About " + l.key }),
+        h("summary", { text: "Sources and meaning" }),
+        h("p", { text: "Document: " + l.document }),
+        h("p", { text: "In this scenario: " + l.current }),
+        h("p", {}, h("code", { text: l.key })),
         h("p", { text: l.doc }),
         h("p", { text: "Unit: " + l.unit + ". In 1945: " + l.historical + ". Plausible range: " + l.range + "." }),
         h("p", { text: "Source: " + l.source }));
-      const doc = h("p", { class: "doc", text: "Rests on: " + l.document });
+      // The lever's document: its name on the card, the full reference under "Sources".
+      const cut = l.document.search(/ \(|; |: /);
+      const short = cut > 0 && cut < 110 ? l.document.slice(0, cut) : l.document.length > 110 ? l.document.slice(0, 100) + "…" : l.document;
+      const doc = h("p", { class: "doc", text: "Rests on: " + short });
       let box;
       if (l.values.length <= 4) {
         const choices = l.values.map((_, j) => {
@@ -115,7 +125,7 @@
         if (l.start === null) {
           const input = h("input", { type: "radio", name: id, id: id + "-scenario", value: "scenario", checked: true });
           input.addEventListener("change", () => { state[i] = { touched: false, index: null }; schedule(); });
-          choices.unshift(h("label", { class: "choice", for: id + "-scenario" }, input, "As in the scenario (" + l.current + ")"));
+          choices.unshift(h("label", { class: "choice", for: id + "-scenario" }, input, "As in the scenario: " + scenarioWords(l).replace(/^as in the scenario: /, "")));
         }
         box = h("fieldset", { class: "lever", id: id }, h("legend", { text: l.label }), h("div", { class: "choices" }, choices), doc, about);
       } else {
@@ -128,7 +138,7 @@
         const reset = h("button", { type: "button", class: "reset", text: "Back to the scenario's value" });
         const show = () => {
           const st = state[i];
-          const text = st.touched ? l.labels[st.index] : (l.start !== null ? l.labels[l.start] : "as in the scenario (" + l.current + ")");
+          const text = st.touched ? l.labels[st.index] : (l.start !== null ? l.labels[l.start] : scenarioWords(l));
           output.textContent = text;
           input.setAttribute("aria-valuetext", text);
           reset.disabled = !st.touched;
@@ -160,7 +170,8 @@
   // ---------- Charts ----------
   function lineChart(opts) {
     // opts: { id, title, desc, from, to, series: [{ name, color, dash, width, values, total }], markers }
-    const W = 640, H = 330, L = 52, R = 150, T = 16, B = 44;
+    // A panel of a side-by-side pair is drawn narrower, so its text stays readable.
+    const W = opts.narrow ? 450 : 640, H = 340, L = 48, R = opts.narrow ? 128 : 150, T = 26, B = 44;
     const x = (day) => L + ((day - opts.from) / (opts.to - opts.from)) * (W - L - R);
     const y = (share) => T + (1 - share) * (H - T - B);
     const titleId = opts.id + "-title", descId = opts.id + "-desc";
@@ -180,9 +191,12 @@
     }
     svg.append(axis);
     svg.append(s("text", { x: L + (W - L - R) / 2, y: H - 4, "text-anchor": "middle", "font-size": 12, text: "Tokyo date, 1945" }));
+    // Marker labels sit above the plot, clear of the curves; `anchor: "end"` puts one to
+    // the left of its line, so two close markers do not collide.
     for (const m of opts.markers || []) {
-      svg.append(s("line", { class: "marker", x1: x(m.day), x2: x(m.day), y1: y(1), y2: y(0) }));
-      svg.append(s("text", { x: x(m.day) + 3, y: y(1) + 11, "font-size": 11, text: m.label }));
+      svg.append(s("line", { class: "marker", x1: x(m.day), x2: x(m.day), y1: y(1) - 6, y2: y(0) }));
+      const end = m.anchor === "end";
+      svg.append(s("text", { x: x(m.day) + (end ? -3 : 3), y: y(1) - 10, "text-anchor": end ? "end" : "start", "font-size": 11, text: m.label }));
     }
     const ends = [];
     for (const se of opts.series) {
@@ -321,16 +335,16 @@
       weekly.map((d) => [dayLabel(d), fmt(acceptedBy(ref, d)), fmt(acceptedBy(cf, d))])));
 
     const raceFrom = dayOf(7, 25), raceTo = dayOf(9, 30);
-    const raceTicks = [dayOf(8, 1), dayOf(8, 15), dayOf(9, 1), dayOf(9, 15), dayOf(9, 30)];
+    const raceTicks = [dayOf(8, 1), dayOf(8, 15), dayOf(9, 1), dayOf(9, 15)];
     const racePanel = (side, name, id) => lineChart({
       id,
       title: name + ": Soviet entry, first atomic strike and acceptance, by date",
       desc: `${name}: Soviet entry first in ${fmt(side.race[0])} of ${fmt(N)} worlds, the atomic strike first in ${fmt(side.race[1])}, neither in ${fmt(side.race[2])}.`,
-      from: raceFrom, to: raceTo, ticks: raceTicks,
-      markers: [{ day: dayOf(8, 6), label: "Aug 6" }, { day: dayOf(8, 9), label: "Aug 9" }],
+      from: raceFrom, to: raceTo, ticks: raceTicks, narrow: true,
+      markers: [{ day: dayOf(8, 6), label: "1945: Aug 6", anchor: "end" }, { day: dayOf(8, 9), label: "Aug 9" }],
       series: [
         { name: "Soviet entry", color: COLORS.entry, values: side.entry_by_day, total: N },
-        { name: "First atomic strike", color: COLORS.strike, dash: "8 5", values: side.strike_by_day, total: N },
+        { name: "First bomb", color: COLORS.strike, dash: "8 5", values: side.strike_by_day, total: N },
         { name: "Japan accepted", color: COLORS.accept, dash: "2 4", values: side.accepted_by_day, total: N },
       ],
     });
@@ -370,7 +384,8 @@
 
   function drawWhy(why) {
     $("why-intro").textContent = "With your levers, " + why.chosen + ". Open \u201cwhy?\u201d on an event to see the rule that fired, what triggered it, and what it rests on.";
-    $("why").replaceChildren(...why.events.map((e, i) => h("li", { class: "actor-" + e.actor },
+    const KEY = ["us_atomic_strike", "ussr_attack", "jp_big_six_convenes", "jp_offer", "jp_accepts", "jp_coup_attempt", "us_invasion"];
+    $("why").replaceChildren(...why.events.map((e, i) => h("li", { class: "actor-" + e.actor + (KEY.includes(e.id) ? " key" : "") },
       h("span", { class: "when", text: e.tokyo_date }), h("span", { class: "actor", text: e.actor }),
       h("span", { text: e.text + "." }),
       h("details", { id: "why-" + i },
@@ -437,7 +452,7 @@
     $("save-cf").addEventListener("click", () => save("yours.toml", last ? last.resolved : data.scenario.text));
     const projector = $("projector");
     const toggle = () => {
-      const on = document.body.classList.toggle("projector");
+      const on = document.documentElement.classList.toggle("projector");
       projector.setAttribute("aria-pressed", String(on));
     };
     projector.addEventListener("click", toggle);
