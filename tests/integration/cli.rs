@@ -188,3 +188,108 @@ fn the_parameter_reference_is_up_to_date() {
         );
     }
 }
+
+fn report_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+#[test]
+fn report_writes_one_self_contained_page_under_three_megabytes() {
+    let dir = report_dir("report_page");
+    let out = dir.join("lesson.html");
+    let o = endgame(&[
+        "report",
+        "scenarios/lessons/stalin_signs_potsdam.toml",
+        "--against",
+        "scenarios/historical.toml",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(&out).expect("page");
+    assert!(page.len() <= 3 << 20, "{} bytes", page.len());
+    // Nothing is fetched: no script, style, image or link points anywhere but the page
+    // (the only URL is SVG's namespace name, which is never requested).
+    for attr in [
+        "src=",
+        "href=\"http",
+        "url(http",
+        "@import",
+        "fetch(",
+        "XMLHttpRequest",
+    ] {
+        assert!(!page.contains(attr), "the page contains `{attr}`");
+    }
+    let urls: Vec<&str> = page
+        .match_indices("http:")
+        .map(|(i, _)| &page[i..(i + 40).min(page.len())])
+        .collect();
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with("http://www.w3.org/2000/svg")),
+        "{urls:?}"
+    );
+    // The embedded data: the lesson's question, both resolved scenarios, the seed.
+    assert!(page.contains("What if Stalin had signed Potsdam?"));
+    assert!(page.contains("\"path\":\"scenarios/historical.toml\""));
+    assert!(page.contains("\"seed\":1945"));
+    assert!(page.contains("Content-Security-Policy"));
+    // Writing it again replaces the page; a file that is not a page is kept.
+    let again = endgame(&[
+        "report",
+        "scenarios/baseline.toml",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(again.status.success());
+    let notes = dir.join("notes.html");
+    std::fs::write(&notes, "<p>my notes</p>").expect("write");
+    let refused = endgame(&[
+        "report",
+        "scenarios/baseline.toml",
+        "--out",
+        notes.to_str().expect("path"),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("is not a page `endgame report` wrote")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).expect("kept"),
+        "<p>my notes</p>"
+    );
+}
+
+#[test]
+fn report_refuses_what_a_page_cannot_show() {
+    let dir = report_dir("report_refusals");
+    let out = dir.join("x.html");
+    let out = out.to_str().expect("path");
+    let sweep = endgame(&["report", "scenarios/sweep_dday_vs_bomb.toml", "--out", out]);
+    assert_eq!(sweep.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&sweep.stderr).contains("sweeps"),
+        "{}",
+        String::from_utf8_lossy(&sweep.stderr)
+    );
+    let many = endgame(&[
+        "report",
+        "scenarios/baseline.toml",
+        "-n",
+        "1000000",
+        "--out",
+        out,
+    ]);
+    assert_eq!(many.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&many.stderr).contains("1 to 20000 worlds"));
+    let lesson = dir.join("bad_lesson.toml");
+    std::fs::write(&lesson, "[lesson]\nquestion = \"q\"\n\n[[lesson.levers]]\nkey = \"ussr.enter_war\"\nlabel = \"x\"\nvalues = [true, false]\ndocument = \"d\"\n").expect("write");
+    let bad = endgame(&["report", lesson.to_str().expect("path"), "--out", out]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("bad_lesson.toml:5:7: `lesson.levers[0].key`: no parameter `ussr.enter_war`; did you mean `ussr.enters_war`?"), "{err}");
+    assert!(!std::path::Path::new(out).exists());
+}
