@@ -147,13 +147,7 @@ pub struct Card {
 }
 
 fn info(s: &Scenario, sets: &[String]) -> ScenarioInfo {
-    ScenarioInfo {
-        name: s.name.clone(),
-        path: s.path.clone(),
-        title: s.title.clone(),
-        overrides: sets.to_vec(),
-        views: s.views.clone(),
-    }
+    ScenarioInfo::of(s, sets)
 }
 
 fn by_day(summary: &Summary, outcome: &str) -> Vec<u64> {

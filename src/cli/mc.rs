@@ -76,13 +76,7 @@ impl Progress {
 }
 
 fn info(s: &Scenario, sets: &[String]) -> ScenarioInfo {
-    ScenarioInfo {
-        name: s.name.clone(),
-        path: s.path.clone(),
-        title: s.title.clone(),
-        overrides: sets.to_vec(),
-        views: s.views.clone(),
-    }
+    ScenarioInfo::of(s, sets)
 }
 
 /// The historical world, as a reference mark on plots.

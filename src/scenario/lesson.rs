@@ -272,13 +272,7 @@ impl State {
                         None
                     }
                     Err(bad) => {
-                        let (origin, path) = match &bad.at {
-                            Some((offset, sub)) => {
-                                (ctx.origin(*offset), format!("{here}.values.{sub}"))
-                            }
-                            None => (ctx.origin(v.span().start), format!("{here}.values")),
-                        };
-                        self.problem(origin, Some(&path), bad.message, bad.suggestion);
+                        self.located(ctx, v.span().start, &format!("{here}.values"), bad);
                         None
                     }
                 }

@@ -304,6 +304,15 @@ impl State {
         });
     }
 
+    /// Reports `bad`, found in the value of `key` at `offset`, at the part it points to.
+    fn located(&mut self, ctx: &FileCtx<'_>, offset: usize, key: &str, bad: convert::Bad) {
+        let (origin, key) = match &bad.at {
+            Some((at, sub)) => (ctx.origin(*at), format!("{key}.{sub}")),
+            None => (ctx.origin(offset), key.to_string()),
+        };
+        self.problem(origin, Some(&key), bad.message, bad.suggestion);
+    }
+
     fn file(&mut self, path: &str, loader: &dyn Loader, via: Option<Origin>, depth: usize) {
         let origin = via.clone().unwrap_or(Origin::File {
             file: path.to_string(),
@@ -504,15 +513,7 @@ impl State {
                             labels,
                         });
                     }
-                    Err(bad) => {
-                        let (origin, key) = match &bad.at {
-                            Some((offset, sub)) => {
-                                (ctx.origin(*offset), format!("sweep.{path}.{sub}"))
-                            }
-                            None => (ctx.origin(v.span().start), format!("sweep.{path}")),
-                        };
-                        self.problem(origin, Some(&key), bad.message, bad.suggestion);
-                    }
+                    Err(bad) => self.located(ctx, v.span().start, &format!("sweep.{path}"), bad),
                 }
             } else if let (DeValue::Table(inner), true) = (v.get_ref(), is_section(&path)) {
                 self.sweep_table(ctx, inner, &path);

@@ -343,6 +343,19 @@ pub struct ScenarioInfo {
     pub views: Vec<String>,
 }
 
+impl ScenarioInfo {
+    /// Of a loaded scenario with the `--set` overrides applied to it.
+    pub fn of(s: &crate::scenario::Scenario, sets: &[String]) -> ScenarioInfo {
+        ScenarioInfo {
+            name: s.name.clone(),
+            path: s.path.clone(),
+            title: s.title.clone(),
+            overrides: sets.to_vec(),
+            views: s.views.clone(),
+        }
+    }
+}
+
 /// The program that wrote a file.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ProgramInfo {
