@@ -150,7 +150,11 @@ if (shots) await page.screenshot({ path: `${shots}/projector.png`, fullPage: fal
 const a11yProjector = await audit();
 await page.emulateMedia({ media: "print" });
 if (shots) await page.screenshot({ path: `${shots}/print.png`, fullPage: true });
-const printHidesLevers = await page.evaluate(() => getComputedStyle(document.querySelector(".lever input")).display === "none");
+// The handout shows the settings in words instead of the controls.
+const printHidesLevers = await page.evaluate(() =>
+  getComputedStyle(document.getElementById("levers")).display === "none" &&
+  getComputedStyle(document.getElementById("settings-text")).display !== "none" &&
+  document.getElementById("settings-text").innerText.startsWith("Levers: "));
 
 console.log(JSON.stringify({
   url, requests, external, errors, levers: levers.map((l) => l.key), initial_status: initial.status,
