@@ -456,6 +456,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Views { scenarios, mc } => {
+            if mc.resume {
+                return Err(Failure::Other(
+                    Refused(
+                        "`views` cannot resume (it keeps no partial state); run it again without --resume"
+                            .into(),
+                    )
+                    .into(),
+                ));
+            }
             let names = if mc.views.is_empty() {
                 all_views()?
             } else {

@@ -293,3 +293,10 @@ fn report_refuses_what_a_page_cannot_show() {
     assert!(err.contains("bad_lesson.toml:5:7: `lesson.levers[0].key`: no parameter `ussr.enter_war`; did you mean `ussr.enters_war`?"), "{err}");
     assert!(!std::path::Path::new(out).exists());
 }
+
+#[test]
+fn views_refuses_to_resume_rather_than_ignore_the_flag() {
+    let o = endgame(&["views", "scenarios/baseline.toml", "--resume", "-n", "10"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("`views` cannot resume"));
+}
