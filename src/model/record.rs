@@ -561,7 +561,7 @@ impl Happening {
                 DdayTrigger::Race => r(
                     "USSR trigger 2: the race",
                     "an atomic strike fell before Soviet entry and Japan had not surrendered",
-                    &["ussr.evidence_reaction", "ussr.press_reaction", "ussr.lead_min", "ussr.min_notice", "ussr.h_hour"],
+                    &["ussr.evidence_reaction", "ussr.press_reaction", "ussr.fronts_ready", "ussr.lead_min", "ussr.min_notice", "ussr.h_hour"],
                 ),
                 DdayTrigger::TooLate => r(
                     "USSR trigger 3: too late",

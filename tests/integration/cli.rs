@@ -300,3 +300,38 @@ fn views_refuses_to_resume_rather_than_ignore_the_flag() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("`views` cannot resume"));
 }
+
+#[test]
+fn a_closed_pipe_ends_the_tool_quietly() {
+    use std::io::{BufRead, BufReader};
+    // `run` prints its first line, runs, then prints its summary: by then the reader is gone.
+    let out_dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("closed_pipe");
+    let out_dir = out_dir.to_str().expect("path");
+    let args = [
+        "run",
+        "scenarios/baseline.toml",
+        "-n",
+        "2000",
+        "--quiet",
+        "--force",
+        "--out",
+        out_dir,
+    ];
+    let mut child = crate::support::endgame_command(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    // The reader is gone: the next write meets a closed pipe.
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        first.starts_with("scenarios/baseline.toml: 2000 worlds"),
+        "{first}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
