@@ -89,10 +89,9 @@
     });
     return out;
   }
+  // A lever's setting in words: its value's label, or the scenario's own setting.
   function leverSetting(l, i) {
-    const st = state[i];
-    if (!st.touched) return st.index !== null ? l.labels[st.index] : scenarioWords(l);
-    return l.labels[st.index];
+    return state[i].index !== null ? l.labels[state[i].index] : scenarioWords(l);
   }
   // How the scenario sets a lever's key, in words: a distribution is "uncertain".
   function scenarioWords(l) {
@@ -137,11 +136,10 @@
         });
         const reset = h("button", { type: "button", class: "reset", text: "Back to the scenario's value" });
         const show = () => {
-          const st = state[i];
-          const text = st.touched ? l.labels[st.index] : (l.start !== null ? l.labels[l.start] : scenarioWords(l));
+          const text = leverSetting(l, i);
           output.textContent = text;
           input.setAttribute("aria-valuetext", text);
-          reset.disabled = !st.touched;
+          reset.disabled = !state[i].touched;
         };
         input.addEventListener("input", () => { state[i] = { touched: true, index: Number(input.value) }; show(); schedule(); });
         reset.addEventListener("click", () => {
