@@ -36,29 +36,39 @@ trait Figure {
         DB::ErrorType: 'static;
 }
 
+/// Draws `figure` on `root` and writes it to `path`.
+fn render<DB: DrawingBackend, F: Figure>(
+    root: DrawingArea<DB, Shift>,
+    figure: &F,
+    path: &Path,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    figure
+        .draw(&root)
+        .with_context(|| format!("cannot draw {}", path.display()))?;
+    root.present()
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Writes `<dir>/<stem>.png` and `<dir>/<stem>.svg`.
 fn write_figure<F: Figure>(dir: &Path, stem: &str, figure: &F) -> anyhow::Result<Vec<PathBuf>> {
     common::ensure_fonts()?;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory {}", dir.display()))?;
     let png = dir.join(format!("{stem}.png"));
-    {
-        let root = BitMapBackend::new(&png, common::SIZE).into_drawing_area();
-        figure
-            .draw(&root)
-            .with_context(|| format!("cannot draw {}", png.display()))?;
-        root.present()
-            .with_context(|| format!("cannot write {}", png.display()))?;
-    }
+    render(
+        BitMapBackend::new(&png, common::SIZE).into_drawing_area(),
+        figure,
+        &png,
+    )?;
     let svg = dir.join(format!("{stem}.svg"));
-    {
-        let root = SVGBackend::new(&svg, common::SIZE).into_drawing_area();
-        figure
-            .draw(&root)
-            .with_context(|| format!("cannot draw {}", svg.display()))?;
-        root.present()
-            .with_context(|| format!("cannot write {}", svg.display()))?;
-    }
+    render(
+        SVGBackend::new(&svg, common::SIZE).into_drawing_area(),
+        figure,
+        &svg,
+    )?;
     Ok(vec![png, svg])
 }
 

@@ -170,27 +170,10 @@ impl Figure for SurrenderDate<'_> {
             ));
         }
         if let Some(m) = hist {
-            let xm = days(m);
-            c.draw_series(DashedLineSeries::new(
-                vec![(xm, 0.0), (xm, y.hi)],
-                10,
-                6,
-                oi::BLACK.stroke_width(2),
-            ))?;
-            for k in 0..=10 {
-                covered.push(c.backend_coord(&(xm, y.hi * k as f64 / 10.0)));
-            }
-            entries.push(Entry::new(
-                Swatch::Line(oi::BLACK, 2, Dash::Dashed(10, 6)),
-                format!("Historical acceptance: {}", datetime_label(m)),
-            ));
+            history_marker(&mut c, m, y.hi, &mut covered, &mut entries)?;
         }
         let rect = chart::plot_rect(&c);
-        if worlds == 0 {
-            common::no_data(root, rect.clone(), "No data: no worlds were run")?;
-        } else if h.n() == 0 {
-            common::no_data(root, rect.clone(), "No world accepted before X-day")?;
-        }
+        no_acceptance_note(root, rect.clone(), worlds > 0, h.n() > 0)?;
         if worlds > 0 {
             let size = common::legend_size(&entries);
             let at = common::legend_corner(&rect, size, &covered);
@@ -264,6 +247,76 @@ pub(super) struct SurrenderCdf<'a> {
 }
 
 /// The steps of the CDF of `h` as a share [%] of `worlds`, from `lo` to `hi` [days].
+/// The axes of an acceptance CDF: Tokyo dates across, a share of worlds up [%].
+pub(super) fn acceptance_mesh<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &mut chart::Chart<'_, DB>,
+    y_desc: &str,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    chart::mesh(
+        root,
+        c,
+        &Mesh {
+            x_desc: "Date (Tokyo; ticks at midnight)",
+            y_desc,
+            x_fmt: &|v| date_label(day_of(*v)),
+            y_fmt: &|v| format!("{v:.0}"),
+            x_grid: true,
+            y_grid: true,
+            rotate_x: false,
+        },
+    )
+}
+
+/// Says so in the plot when no world was run, or none accepted before X-day.
+pub(super) fn no_acceptance_note<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    rect: (std::ops::Range<i32>, std::ops::Range<i32>),
+    ran: bool,
+    accepted: bool,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    if !ran {
+        common::no_data(root, rect, "No data: no worlds were run")
+    } else if !accepted {
+        common::no_data(root, rect, "No world accepted before X-day")
+    } else {
+        Ok(())
+    }
+}
+
+/// The historical acceptance at `m` [minutes since the epoch]: a dashed black line from 0
+/// to `top`, the points it covers (for placing the legend) and its legend entry.
+fn history_marker<DB: DrawingBackend>(
+    c: &mut chart::Chart<'_, DB>,
+    m: i64,
+    top: f64,
+    covered: &mut Vec<(i32, i32)>,
+    entries: &mut Vec<Entry>,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let xm = days(m);
+    c.draw_series(DashedLineSeries::new(
+        vec![(xm, 0.0), (xm, top)],
+        10,
+        6,
+        oi::BLACK.stroke_width(2),
+    ))?;
+    covered.extend((0..=20).map(|k| c.backend_coord(&(xm, top * k as f64 / 20.0))));
+    entries.push(Entry::new(
+        Swatch::Line(oi::BLACK, 2, Dash::Dashed(10, 6)),
+        format!("Historical acceptance: {}", datetime_label(m)),
+    ));
+    Ok(())
+}
+
 pub(super) fn cdf_steps(h: &Histogram, worlds: u64, lo: f64, hi: f64) -> Vec<(f64, f64)> {
     let mut pts = vec![(lo, 0.0)];
     if worlds == 0 {
@@ -336,19 +389,7 @@ impl Figure for SurrenderCdf<'_> {
         let mut y = Axis::numeric(0.0, 102.0, 12);
         y.ticks.retain(|t| *t <= 100.0);
         let mut c = chart::build(&area, &x, &y, Areas::default())?;
-        chart::mesh(
-            root,
-            &mut c,
-            &Mesh {
-                x_desc: "Date (Tokyo; ticks at midnight)",
-                y_desc: "Worlds that had accepted (% of all worlds)",
-                x_fmt: &|v| date_label(day_of(*v)),
-                y_fmt: &|v| format!("{v:.0}"),
-                x_grid: true,
-                y_grid: true,
-                rotate_x: false,
-            },
-        )?;
+        acceptance_mesh(root, &mut c, "Worlds that had accepted (% of all worlds)")?;
         let steps = cdf_steps(&h, worlds, lo, hi);
         let final_share = steps.last().map_or(0.0, |p| p.1);
         let mut covered: Vec<(i32, i32)> = Vec::new();
@@ -380,25 +421,10 @@ impl Figure for SurrenderCdf<'_> {
             ));
         }
         if let Some(m) = hist {
-            let xm = days(m);
-            c.draw_series(DashedLineSeries::new(
-                vec![(xm, 0.0), (xm, 100.0)],
-                10,
-                6,
-                oi::BLACK.stroke_width(2),
-            ))?;
-            covered.extend((0..=20).map(|k| c.backend_coord(&(xm, 5.0 * k as f64))));
-            entries.push(Entry::new(
-                Swatch::Line(oi::BLACK, 2, Dash::Dashed(10, 6)),
-                format!("Historical acceptance: {}", datetime_label(m)),
-            ));
+            history_marker(&mut c, m, 100.0, &mut covered, &mut entries)?;
         }
         let rect = chart::plot_rect(&c);
-        if worlds == 0 {
-            common::no_data(root, rect.clone(), "No data: no worlds were run")?;
-        } else if h.n() == 0 {
-            common::no_data(root, rect.clone(), "No world accepted before X-day")?;
-        }
+        no_acceptance_note(root, rect.clone(), worlds > 0, h.n() > 0)?;
         let size = common::legend_size(&entries);
         let at = common::legend_corner(&rect, size, &covered);
         common::legend(root, at, &entries)?;

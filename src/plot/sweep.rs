@@ -11,7 +11,9 @@ use super::common::{
     day_of, decimals_for, fit, fixed, font, is_dark, okabe_ito as oi, pct, text, text_width,
     viridis, wrap,
 };
-use super::summary::{acceptance_days, cdf_steps, sample_path};
+use super::summary::{
+    acceptance_days, acceptance_mesh, cdf_steps, no_acceptance_note, sample_path,
+};
 use crate::summary::Histogram;
 
 use super::common::SERIES_COLORS as COLORS;
@@ -53,18 +55,10 @@ impl Figure for CompareCdf<'_> {
         };
         let y = Axis::numeric(0.0, 100.0, 10);
         let mut c = chart::build(&area, &x, &y, Areas::default())?;
-        chart::mesh(
+        acceptance_mesh(
             root,
             &mut c,
-            &Mesh {
-                x_desc: "Date (Tokyo; ticks at midnight)",
-                y_desc: "Worlds that had accepted (% of each scenario's worlds)",
-                x_fmt: &|v| date_label(day_of(*v)),
-                y_fmt: &|v| format!("{v:.0}"),
-                x_grid: true,
-                y_grid: true,
-                rotate_x: false,
-            },
+            "Worlds that had accepted (% of each scenario's worlds)",
         )?;
         let mut covered = Vec::new();
         let mut entries = Vec::new();
@@ -94,11 +88,12 @@ impl Figure for CompareCdf<'_> {
             ));
         }
         let rect = chart::plot_rect(&c);
-        if self.series.iter().all(|s| s.2 == 0) {
-            common::no_data(root, rect.clone(), "No data: no worlds were run")?;
-        } else if self.series.iter().all(|s| s.1.n() == 0) {
-            common::no_data(root, rect.clone(), "No world accepted before X-day")?;
-        }
+        no_acceptance_note(
+            root,
+            rect.clone(),
+            self.series.iter().any(|s| s.2 > 0),
+            self.series.iter().any(|s| s.1.n() > 0),
+        )?;
         let size = common::legend_size(&entries);
         let at = common::legend_corner(&rect, size, &covered);
         common::legend(root, at, &entries)?;
