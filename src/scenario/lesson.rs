@@ -73,6 +73,11 @@ pub struct Lever {
 }
 
 impl State {
+    /// Reports `message` about `key`, whose value starts at `offset` in the file.
+    fn say(&mut self, ctx: &FileCtx<'_>, offset: usize, key: &str, message: String) {
+        self.problem(ctx.origin(offset), Some(key), message, None);
+    }
+
     /// Reads a `[lesson]` table; a file's lesson replaces any lesson it extends.
     pub(super) fn lesson(&mut self, ctx: &FileCtx<'_>, v: &Spanned<DeValue<'_>>) {
         let DeValue::Table(table) = v.get_ref() else {
@@ -80,10 +85,9 @@ impl State {
                 "expected a table: [lesson] with question, worlds, seed, notice, try and [[lesson.levers]], found {}",
                 convert::found(v.get_ref())
             );
-            self.problem(ctx.origin(v.span().start), Some("lesson"), msg, None);
+            self.say(ctx, v.span().start, "lesson", msg);
             return;
         };
-        let at = |offset: usize| ctx.origin(offset);
         let mut lesson = Lesson {
             question: String::new(),
             worlds: 2000,
@@ -96,7 +100,7 @@ impl State {
         for (k, item) in table.iter() {
             let key = k.get_ref().as_ref();
             let path = format!("lesson.{key}");
-            let origin = at(item.span().start);
+            let offset = item.span().start;
             match key {
                 "question" => match item.get_ref() {
                     DeValue::String(s) if !s.trim().is_empty() => lesson.question = s.to_string(),
@@ -105,7 +109,7 @@ impl State {
                             "expected the question as a string, found {}",
                             convert::found(other)
                         );
-                        self.problem(origin, Some(&path), msg, None);
+                        self.say(ctx, offset, &path, msg);
                     }
                 },
                 "worlds" | "seed" => {
@@ -127,7 +131,7 @@ impl State {
                                 "expected a whole number from {min} to {max}, found {}",
                                 convert::found(item.get_ref())
                             );
-                            self.problem(origin, Some(&path), msg, None);
+                            self.say(ctx, offset, &path, msg);
                         }
                     }
                 }
@@ -141,7 +145,7 @@ impl State {
                     }
                     Err(found) => {
                         let msg = format!("expected a list of strings, found {found}");
-                        self.problem(origin, Some(&path), msg, None);
+                        self.say(ctx, offset, &path, msg);
                     }
                 },
                 "levers" => match item.get_ref() {
@@ -157,21 +161,21 @@ impl State {
                             "a lesson has at most {MAX_LEVERS} levers, found {}",
                             items.len()
                         );
-                        self.problem(origin, Some(&path), msg, None);
+                        self.say(ctx, offset, &path, msg);
                     }
                     other => {
                         let msg = format!(
                             "expected [[lesson.levers]] tables, found {}",
                             convert::found(other)
                         );
-                        self.problem(origin, Some(&path), msg, None);
+                        self.say(ctx, offset, &path, msg);
                     }
                 },
                 _ => {
                     let suggestion =
                         nearest(key, LESSON_KEYS.iter().copied()).map(|s| format!("`lesson.{s}`"));
                     self.problem(
-                        at(k.span().start),
+                        ctx.origin(k.span().start),
                         Some(&path),
                         "unknown key".into(),
                         suggestion,
@@ -181,12 +185,12 @@ impl State {
         }
         if lesson.question.is_empty() && self.problems.len() == first_problem {
             let msg = "a lesson needs a `question`".to_string();
-            self.problem(ctx.origin(v.span().start), Some("lesson"), msg, None);
+            self.say(ctx, v.span().start, "lesson", msg);
         }
         for (i, lever) in lesson.levers.iter().enumerate() {
             if lesson.levers[..i].iter().any(|l| l.index == lever.index) {
                 let msg = format!("`{}` has two levers; give it one", lever.key);
-                self.problem(ctx.origin(v.span().start), Some("lesson.levers"), msg, None);
+                self.say(ctx, v.span().start, "lesson.levers", msg);
             }
         }
         if self.problems.len() == first_problem {
@@ -201,7 +205,7 @@ impl State {
                 "expected a table with key, label, values and document, found {}",
                 convert::found(item.get_ref())
             );
-            self.problem(ctx.origin(item.span().start), Some(&here), msg, None);
+            self.say(ctx, item.span().start, &here, msg);
             return None;
         };
         let before = self.problems.len();
@@ -225,13 +229,13 @@ impl State {
                     DeValue::String(s) if !s.trim().is_empty() => Some(s.to_string()),
                     other => {
                         let msg = format!("expected a string, found {}", convert::found(other));
-                        state.problem(ctx.origin(v.span().start), Some(&path), msg, None);
+                        state.say(ctx, v.span().start, &path, msg);
                         None
                     }
                 },
                 None => {
                     let msg = format!("a lever needs `{name}`");
-                    state.problem(ctx.origin(item.span().start), Some(&path), msg, None);
+                    state.say(ctx, item.span().start, &path, msg);
                     None
                 }
             }
@@ -263,12 +267,7 @@ impl State {
                     Ok(values) if values.len() >= 2 => Some(values),
                     Ok(_) => {
                         let msg = "a lever needs at least two values".to_string();
-                        self.problem(
-                            ctx.origin(v.span().start),
-                            Some(&format!("{here}.values")),
-                            msg,
-                            None,
-                        );
+                        self.say(ctx, v.span().start, &format!("{here}.values"), msg);
                         None
                     }
                     Err(bad) => {
@@ -279,12 +278,7 @@ impl State {
             }
             (_, None) => {
                 let msg = "a lever needs `values`: a list, or { from, to, step }".to_string();
-                self.problem(
-                    ctx.origin(item.span().start),
-                    Some(&format!("{here}.values")),
-                    msg,
-                    None,
-                );
+                self.say(ctx, item.span().start, &format!("{here}.values"), msg);
                 None
             }
             (None, Some(_)) => None,
@@ -299,23 +293,13 @@ impl State {
                         values.len(),
                         list.len()
                     );
-                    self.problem(
-                        ctx.origin(v.span().start),
-                        Some(&format!("{here}.labels")),
-                        msg,
-                        None,
-                    );
+                    self.say(ctx, v.span().start, &format!("{here}.labels"), msg);
                     None
                 }
                 (Ok(_), None) => None,
                 (Err(found), _) => {
                     let msg = format!("expected a list of strings, found {found}");
-                    self.problem(
-                        ctx.origin(v.span().start),
-                        Some(&format!("{here}.labels")),
-                        msg,
-                        None,
-                    );
+                    self.say(ctx, v.span().start, &format!("{here}.labels"), msg);
                     None
                 }
             },
