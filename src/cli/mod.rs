@@ -55,33 +55,23 @@ enum ParamsFormat {
     Scenario,
 }
 
-/// Options of the Monte Carlo commands.
+/// Options of every command that runs worlds.
 #[derive(Debug, clap::Args)]
-struct McArgs {
-    /// How many worlds per scenario (default 10000), or per sweep cell (default 1000).
-    #[arg(short = 'n', long = "worlds")]
-    worlds: Option<u64>,
+struct CommonArgs {
     /// The master seed: world k of any scenario draws from streams keyed by (seed, k).
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
     /// Worker threads (default: one per core); results do not depend on it.
     #[arg(long)]
     threads: Option<usize>,
-    /// The output folder (default: output/<scenario name>/).
+    /// The output folder (default: output/<scenario name>/, with the command's prefix).
     #[arg(long)]
     out: Option<std::path::PathBuf>,
-    /// No progress bar.
-    #[arg(long, short)]
-    quiet: bool,
     /// Overwrite an output folder that holds the results of another run.
     #[arg(long)]
     force: bool,
-    /// Go on with a run, comparison or sweep that Ctrl-C interrupted, in the same output
-    /// folder.
-    #[arg(long)]
-    resume: bool,
-    /// Run only shard K of N (1-based), a deterministic slice of the worlds; combine the
-    /// shards' folders with `endgame merge`.
+    /// Run only shard K of N (1-based), a deterministic slice of the worlds (or cells, or
+    /// design points); combine the shards' folders with `endgame merge`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<(u64, u64)>,
     /// Override a scenario key: KEY=VALUE, VALUE a TOML value (repeatable).
@@ -91,6 +81,31 @@ struct McArgs {
     /// (repeatable).
     #[arg(long = "view", value_name = "NAME")]
     views: Vec<String>,
+}
+
+impl CommonArgs {
+    fn out_or(&self, default: &str) -> std::path::PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| std::path::Path::new("output").join(default))
+    }
+}
+
+/// Options of the Monte Carlo commands.
+#[derive(Debug, clap::Args)]
+struct McArgs {
+    /// How many worlds per scenario (default 10000), or per sweep cell (default 1000).
+    #[arg(short = 'n', long = "worlds")]
+    worlds: Option<u64>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Go on with a run, comparison or sweep that Ctrl-C interrupted, in the same output
+    /// folder.
+    #[arg(long)]
+    resume: bool,
+    #[command(flatten)]
+    common: CommonArgs,
 }
 
 /// The most worlds one process runs: more would take days; split the run with --shard.
@@ -134,22 +149,17 @@ fn parse_shard(text: &str) -> Result<(u64, u64), String> {
 
 impl McArgs {
     fn options(&self, default_worlds: u64) -> mc::McOptions {
+        let c = &self.common;
         mc::McOptions {
             worlds: self.worlds.unwrap_or(default_worlds),
-            force: self.force,
+            force: c.force,
             resume: self.resume,
-            shard: self.shard,
-            seed: self.seed,
-            threads: self.threads,
+            shard: c.shard,
+            seed: c.seed,
+            threads: c.threads,
             quiet: self.quiet,
-            sets: self.sets.clone(),
+            sets: c.sets.clone(),
         }
-    }
-
-    fn out_or(&self, default: &str) -> std::path::PathBuf {
-        self.out
-            .clone()
-            .unwrap_or_else(|| std::path::Path::new("output").join(default))
     }
 }
 
@@ -249,27 +259,8 @@ enum Command {
         /// Bootstrap resamples for the 95 % intervals.
         #[arg(long, default_value_t = 200)]
         bootstrap: usize,
-        /// The master seed (of the design and of the worlds).
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
-        /// Worker threads (default: one per core); results do not depend on it.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// The output folder (default: output/sensitivity_<scenario name>/).
-        #[arg(long)]
-        out: Option<std::path::PathBuf>,
-        /// Apply a historians' view (repeatable).
-        #[arg(long = "view", value_name = "NAME")]
-        views: Vec<String>,
-        /// Override a scenario key: KEY=VALUE (repeatable).
-        #[arg(long = "set", value_name = "KEY=VALUE")]
-        sets: Vec<String>,
-        /// Evaluate only shard K of N of the design points; combine with `endgame merge`.
-        #[arg(long, value_name = "K/N", value_parser = parse_shard)]
-        shard: Option<(u64, u64)>,
-        /// Overwrite an output folder that holds the results of another run.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        common: CommonArgs,
     },
     /// Combine the folders of `run`, `compare`, `sweep` or `sensitivity --shard K/N` into
     /// the result of the whole.
@@ -465,10 +456,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .into(),
                 ));
             }
-            let names = if mc.views.is_empty() {
+            let names = if mc.common.views.is_empty() {
                 all_views()?
             } else {
-                mc.views.clone()
+                mc.common.views.clone()
             };
             let paths = view_paths(&names)?;
             let mut rows = Vec::new();
@@ -476,7 +467,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for path in &scenarios {
                 let mut variants = Vec::new();
                 for views in std::iter::once(&[][..]).chain(paths.chunks(1)) {
-                    match scenario::load_with_views(path, views, &mc.sets, &fs::FsLoader) {
+                    match scenario::load_with_views(path, views, &mc.common.sets, &fs::FsLoader) {
                         Ok(s) => variants.push(s),
                         Err(e) => problems.extend(e.problems),
                     }
@@ -488,7 +479,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if !problems.is_empty() {
                 return Err(Failure::Input(ScenarioError { problems }));
             }
-            let out = mc.out_or("views");
+            let out = mc.common.out_or("views");
             let names: Vec<String> = paths.iter().map(|p| view_stem(p)).collect();
             let options = mc.options(2_000);
             check_size(&options, (rows.len() * (names.len() + 1)) as u64)?;
@@ -496,21 +487,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Run { scenario, mc } => {
-            let s = load_one(&scenario, &mc.views, &mc.sets)?;
-            let out = mc.out_or(&output_name(&s));
+            let s = load_one(&scenario, &mc.common.views, &mc.common.sets)?;
+            let out = mc.common.out_or(&output_name(&s));
             let options = mc.options(10_000);
             check_size(&options, 1)?;
             mc::run(&s, &options, &out)?;
             Ok(())
         }
         Command::Compare { scenarios, mc } => {
-            let loaded = load_all(&scenarios, &mc.views, &mc.sets)?;
+            let loaded = load_all(&scenarios, &mc.common.views, &mc.common.sets)?;
             let names: Vec<&str> = loaded.iter().map(|s| s.name.as_str()).collect();
             let mut out_name = format!("compare_{}", names.join("_vs_"));
             for v in loaded.first().map(|s| s.views.clone()).unwrap_or_default() {
                 out_name.push_str(&format!("_{v}"));
             }
-            let out = mc.out_or(&out_name);
+            let out = mc.common.out_or(&out_name);
             let options = mc.options(10_000);
             check_size(&options, loaded.len() as u64)?;
             mc::compare(&loaded, &options, &out)?;
@@ -521,7 +512,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             outcome,
             mc,
         } => {
-            let s = load_one(&scenario, &mc.views, &mc.sets)?;
+            let s = load_one(&scenario, &mc.common.views, &mc.common.sets)?;
             if s.sweep.is_empty() {
                 return Err(Failure::Input(ScenarioError {
                     problems: vec![scenario::Problem {
@@ -533,7 +524,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }],
                 }));
             }
-            let out = mc.out_or(&format!("sweep_{}", output_name(&s)));
+            let out = mc.common.out_or(&format!("sweep_{}", output_name(&s)));
             let options = mc.options(1_000);
             check_size(
                 &mc::McOptions {
@@ -552,21 +543,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             outcomes,
             params,
             bootstrap,
-            seed,
-            threads,
-            out,
-            views,
-            sets,
-            shard,
-            force,
+            common,
         } => {
-            let s = load_one(&scenario, &views, &sets)?;
+            let s = load_one(&scenario, &common.views, &common.sets)?;
             let sobol = method == Method::Sobol;
             let options = sensitivity::SensitivityOptions {
                 sobol,
                 base: base.unwrap_or(if sobol { 1024 } else { 100 }),
-                seed,
-                threads,
+                seed: common.seed,
+                threads: common.threads,
                 outcomes: if outcomes.is_empty() {
                     sensitivity::OUTCOMES
                         .iter()
@@ -577,12 +562,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 },
                 params,
                 bootstrap,
-                shard,
-                force,
+                shard: common.shard,
+                force: common.force,
             };
-            let out = out.unwrap_or_else(|| {
-                std::path::Path::new("output").join(format!("sensitivity_{}", output_name(&s)))
-            });
+            let out = common.out_or(&format!("sensitivity_{}", output_name(&s)));
             sensitivity::sensitivity(&s, &options, &out)?;
             Ok(())
         }
